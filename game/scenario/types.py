@@ -1,0 +1,170 @@
+"""Immutable scenario types: the map, the model parameters, factions and people.
+
+Everything the loader produces after validation lives here. Nothing in this module reads files;
+`game.scenario.loader` builds these objects and `game.scenario.mapdata` builds `MapData`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    """One region of the map (a federal entity on the Mexico map).
+
+    Attributes:
+        code: short id used in scenario files, e.g. ``"JAL"`` (ISO 3166-2:MX suffix).
+        iso: ISO 3166-2 code, e.g. ``"MX-JAL"``.
+        inegi: INEGI two-digit code, e.g. ``"14"``.
+        name: common name with accents, e.g. ``"Michoacán"``.
+        official_name: official name, e.g. ``"Michoacán de Ocampo"``.
+        short: abbreviation, e.g. ``"Mich."``.
+        capital: capital city name.
+        capital_lonlat: (longitude, latitude) of the capital.
+        population: INEGI Censo 2020 population.
+        area_km2: area in square kilometres.
+        crossings: names of US border crossings in the region (empty if none).
+        seaports: names of seaports used by the trade (empty if none).
+        production: True where drugs or precursors are produced.
+        polygons: outer rings and holes as lists of (lon, lat) pairs; one entry per polygon,
+            each a list of rings, the first ring the outer one. Empty on synthetic maps.
+    """
+
+    code: str
+    iso: str
+    inegi: str
+    name: str
+    official_name: str
+    short: str
+    capital: str
+    capital_lonlat: tuple[float, float]
+    population: int
+    area_km2: float
+    crossings: tuple[str, ...] = ()
+    seaports: tuple[str, ...] = ()
+    production: bool = False
+    polygons: tuple = ()
+
+
+@dataclass(frozen=True)
+class MapData:
+    """A map: regions in a fixed order (their index is the region id) and adjacency."""
+
+    name: str
+    regions: tuple[RegionSpec, ...]
+    adjacency: tuple[tuple[int, int], ...]  # pairs (i, j) with i < j
+    attribution: str = ""
+
+    @property
+    def n(self) -> int:
+        return len(self.regions)
+
+    def index(self) -> dict[str, int]:
+        """Map every accepted spelling of a region (code, ISO code, name) to its index."""
+        out: dict[str, int] = {}
+        for i, r in enumerate(self.regions):
+            for key in (r.code, r.iso, r.name, r.official_name):
+                out[key] = i
+        return out
+
+    def neighbours(self, i: int) -> list[int]:
+        return sorted({b for a, b in self.adjacency if a == i} | {a for a, b in self.adjacency if b == i})
+
+    def adjacency_matrix(self) -> np.ndarray:
+        m = np.zeros((self.n, self.n), dtype=bool)
+        for a, b in self.adjacency:
+            m[a, b] = m[b, a] = True
+        return m
+
+    def populations(self) -> np.ndarray:
+        return np.array([r.population for r in self.regions], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A named leader or lieutenant."""
+
+    id: str
+    name: str
+    home: int  # region index
+    loyalty: float = 0.5  # 0-1: how likely to stay with the faction's heir
+    fictional: bool = False  # composite or invented characters are marked
+
+
+@dataclass(frozen=True)
+class Personality:
+    """How a faction's AI weighs its options (all 0-1)."""
+
+    aggression: float = 0.5
+    expansion: float = 0.5
+    corruption: float = 0.5
+    caution: float = 0.5
+
+
+@dataclass(frozen=True)
+class FactionSpec:
+    """A faction at the start of a scenario."""
+
+    id: str
+    name: str
+    short: str
+    colour: int
+    members: dict[int, float]  # region index -> members
+    leader: PersonSpec | None
+    lieutenants: tuple[PersonSpec, ...]
+    succession_clarity: float
+    personality: Personality = field(default_factory=Personality)
+    parent: str | None = None
+    local: bool = False  # a generated small local group
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """Parameters of the stocks-and-flows model; see docs/scenario-format.md for each."""
+
+    recruitment_rate: float = 2.527e-3
+    arrests_per_week: float = 110.0
+    conflict_rate: float = 1.549e-8
+    saturation_rate: float = 4.0e-8
+    mobility: float = 0.002
+    incapacitation_with_weak_courts: float = 0.3
+    disappeared_share: float = 0.35
+    victims_per_cartel_death: float = 4.0
+    background_homicide_rate: float = 5.0
+    armed_group_threshold: float = 50.0
+
+
+@dataclass(frozen=True)
+class RegionInit:
+    """Starting institutions in one region (0-1 scales)."""
+
+    police: float = 0.4
+    courts: float = 0.4
+    background_homicide_rate: float | None = None  # per 100k a year; None -> model default
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario, ready to start a game."""
+
+    id: str
+    name: str
+    description: str
+    map: MapData
+    start: date
+    turns: int
+    budget: float  # pesos a month
+    model: ModelParams
+    regions: tuple[RegionInit, ...]  # one per map region
+    factions: tuple[FactionSpec, ...]
+    rivalry: np.ndarray  # [F, F] symmetric, >= 0
+    alliance: np.ndarray  # [F, F] symmetric, >= 0
+    source: str = ""  # path of the file it came from
+    raw: dict = field(default_factory=dict, compare=False, repr=False)  # the validated YAML tree
+
+    def faction_index(self) -> dict[str, int]:
+        return {f.id: i for i, f in enumerate(self.factions)}
