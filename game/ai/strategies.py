@@ -1,0 +1,40 @@
+"""Scripted planners for the lab: each returns the orders a human could have given.
+
+A strategy is a callable `(state, scenario, turn) -> list[Order]` registered by name. They use
+the same order objects, validation and legal-order list as the desktop game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.scenario.types import Scenario
+from game.sim.orders import Order
+from game.sim.state import GameState
+
+Strategy = Callable[[GameState, Scenario, int], list[Order]]
+STRATEGIES: dict[str, Strategy] = {}
+
+
+def strategy(name: str):
+    """Register a strategy under `name`."""
+
+    def wrap(fn: Strategy) -> Strategy:
+        STRATEGIES[name] = fn
+        return fn
+
+    return wrap
+
+
+@strategy("passive")
+def passive(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Keep the scenario's default allocation and order nothing else: the control."""
+    return []
+
+
+def get_strategy(name: str) -> Strategy:
+    """The strategy called `name`; KeyError with the known names otherwise."""
+    if name not in STRATEGIES:
+        known = ", ".join(sorted(STRATEGIES))
+        raise KeyError(f"unknown strategy '{name}' (known: {known})")
+    return STRATEGIES[name]

@@ -1,0 +1,87 @@
+"""The `hydra` command: play, run, check.
+
+Every user mistake (a bad file, an unknown strategy, an impossible option) ends with a clear
+message on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import __version__
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "levels" / "mexico_2026.yaml"
+
+
+class UsageError(Exception):
+    """A mistake in the command line or its files; the message is for the user."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hydra",
+        description="Hydra: a strategy game and classroom simulation of Mexico's cartel wars.",
+    )
+    parser.add_argument("--version", action="version", version=f"hydra {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="start the desktop game (the default)")
+    play.add_argument("--scenario", default=None, help="scenario file to start with")
+
+    run = sub.add_parser("run", help="play a scenario headless with a scripted strategy")
+    run.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file")
+    run.add_argument("--strategy", default="passive", help="scripted planner (default: passive)")
+    run.add_argument("--turns", type=int, default=None, help="months to play (default: scenario)")
+    run.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    run.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a scenario value, e.g. model.recruitment_rate=0.0012 (repeatable)",
+    )
+    run.add_argument("--out", default=None, help="folder for national.csv and regions.csv")
+    run.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    run.add_argument("--save", default=None, help="write a save file of the final state")
+
+    check = sub.add_parser("check", help="validate scenario files; exit 2 if any has problems")
+    check.add_argument("files", nargs="+", help="scenario YAML files")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from game.scenario import check_files
+
+            return check_files(args.files)
+        if args.command == "run":
+            from game.lab.cli_run import run_command
+
+            return run_command(args)
+        return play_command(args)
+    except UsageError as exc:
+        print(f"hydra: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("hydra: interrupted", file=sys.stderr)
+        return 130
+
+
+def play_command(args) -> int:
+    """Start the desktop game."""
+    try:
+        from game.ui.app import run_app
+    except ImportError as exc:
+        raise UsageError(f"the desktop game cannot start: {exc}") from None
+    return run_app(scenario=getattr(args, "scenario", None))
+
+
+def print_json(obj) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,73 @@
+"""The one headless game loop: scenario + strategy + seed -> monthly metrics.
+
+The desktop game and the batch lab both drive games through `Game`, so a game played by hand and
+the same orders replayed here give the same states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.ai.strategies import get_strategy
+from game.scenario.types import Scenario
+from game.sim import metrics
+from game.sim.events import Event
+from game.sim.orders import Order
+from game.sim.resolver import resolve_turn
+from game.sim.state import GameState, new_game
+
+
+@dataclass
+class Game:
+    """A game in progress: the scenario, the current state and what has happened so far."""
+
+    scenario: Scenario
+    state: GameState
+    national: list[dict] = field(default_factory=list)
+    regional: list[dict] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    order_log: list[tuple[int, Order]] = field(default_factory=list)
+    keep_regional: bool = False
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int, keep_regional: bool = False) -> Game:
+        state = new_game(scenario, seed)
+        game = cls(scenario, state, keep_regional=keep_regional)
+        game._record()
+        return game
+
+    def play(self, orders: list[Order] = ()) -> list[Event]:
+        """Resolve one month with `orders`; returns its events."""
+        turn = self.state.turn + 1
+        result = resolve_turn(self.state, self.scenario, orders)
+        self.state = result.state
+        self.order_log.extend((turn, o) for o in orders)
+        self.events.extend(result.events)
+        self._record()
+        return result.events
+
+    def _record(self) -> None:
+        self.national.append(metrics.national(self.state, self.scenario))
+        if self.keep_regional:
+            self.regional.extend(metrics.regional(self.state, self.scenario))
+
+
+def run_game(
+    scenario: Scenario,
+    strategy: str,
+    turns: int,
+    seed: int,
+    scripted: dict[int, list[Order]] | None = None,
+    keep_regional: bool = False,
+    on_turn: Callable[[Game], None] | None = None,
+) -> Game:
+    """Play `turns` months with a named strategy (plus scripted orders by turn, if any)."""
+    planner = get_strategy(strategy)
+    game = Game.start(scenario, seed, keep_regional=keep_regional)
+    for turn in range(1, turns + 1):
+        orders = list(planner(game.state, scenario, turn)) + list((scripted or {}).get(turn, []))
+        game.play(orders)
+        if on_turn:
+            on_turn(game)
+    return game

@@ -1,0 +1,50 @@
+"""Members moving between neighbouring regions.
+
+Each month a share of a faction's members in a region (`mobility` per week) moves to the
+neighbouring regions, mostly to where the faction already is: the weight of a neighbour is the
+faction's members there plus one, so presence attracts and empty regions are entered slowly.
+Purposeful moves (expansion into a vacated plaza) belong to the cartel AI.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.scenario.types import MapData
+
+
+def edge_arrays(map_data: MapData) -> tuple[np.ndarray, np.ndarray]:
+    """Directed edges (source, destination), both directions of every adjacency pair."""
+    if not map_data.adjacency:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pairs = np.array(map_data.adjacency, dtype=np.int64)
+    src = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    dst = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    return src, dst
+
+
+def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share: float) -> np.ndarray:
+    """Move `share` of every cell's members to its neighbours, weighted by presence there.
+
+    Args:
+        members: [F, R] members.
+        src, dst: directed edges from `edge_arrays`.
+        share: fraction of each cell that leaves (0-1).
+    Returns:
+        The new [F, R] members; the totals of each faction are unchanged.
+    """
+    if share <= 0 or src.size == 0:
+        return members
+    n_f, n_r = members.shape
+    weight = members[:, dst] + 1.0  # [F, E]
+    rows = np.arange(n_f)[:, None] * n_r
+    norm = _sum_into(rows + src, weight, n_f * n_r).reshape(n_f, n_r)
+    leaving = members * share
+    moved = leaving[:, src] * weight / np.maximum(norm[:, src], 1e-12)  # [F, E]
+    arriving = _sum_into(rows + dst, moved, n_f * n_r).reshape(n_f, n_r)
+    has_exit = np.bincount(src, minlength=n_r) > 0
+    return members - leaving * has_exit + arriving
+
+
+def _sum_into(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    return np.bincount(index.ravel(), weights=values.ravel(), minlength=size)

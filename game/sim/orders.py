@@ -1,0 +1,87 @@
+"""Orders: the only way the player, the cartel AI and scripted strategies act on the world.
+
+Every order is a frozen dataclass with a `kind`, a `validate` that lists problems (empty = legal)
+and an `apply` that returns the events it caused. `apply_orders` validates each order against the
+state as it is when the order's turn comes and refuses illegal ones with their reasons, so one path
+serves the UI, the AI and the lab. Concrete orders register themselves with `@register`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim.events import Event
+from game.sim.state import GameState
+
+ORDER_TYPES: dict[str, type[Order]] = {}
+
+
+class OrderRejected(Exception):
+    """An order that cannot be carried out; `problems` says why."""
+
+    def __init__(self, order: Order, problems: list[str]):
+        self.order = order
+        self.problems = problems
+        super().__init__(f"{order.kind}: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Order:
+    """Base class of every order."""
+
+    kind: ClassVar[str] = "order"
+    side: ClassVar[str] = "state"  # "state" (the planner) or "cartel"
+
+    def validate(self, state: GameState, scenario: Scenario) -> list[str]:
+        """Problems that make this order illegal now (empty when legal)."""
+        return []
+
+    def apply(self, state: GameState, scenario: Scenario, rng: np.random.Generator) -> list[Event]:
+        """Change `state` in place and return the events caused. Only called when valid."""
+        raise NotImplementedError
+
+
+def register(cls: type[Order]) -> type[Order]:
+    """Class decorator: make an order type known by its `kind`."""
+    ORDER_TYPES[cls.kind] = cls
+    return cls
+
+
+def validate(order: Order, state: GameState, scenario: Scenario) -> list[str]:
+    """The problems of one order (empty when it is legal now)."""
+    if type(order).kind not in ORDER_TYPES:
+        return [f"unknown order kind '{order.kind}'"]
+    return order.validate(state, scenario)
+
+
+def apply_orders(
+    state: GameState, scenario: Scenario, orders, rng: np.random.Generator
+) -> tuple[list[Event], list[OrderRejected]]:
+    """Apply legal orders in sequence; collect the illegal ones instead of raising."""
+    events: list[Event] = []
+    rejected: list[OrderRejected] = []
+    for order in orders:
+        problems = validate(order, state, scenario)
+        if problems:
+            rejected.append(OrderRejected(order, problems))
+            events.append(
+                Event(
+                    "order_rejected", state.turn + 1, cause=order.kind, data={"problems": problems}
+                )
+            )
+            continue
+        events.extend(order.apply(state, scenario, rng))
+    return events, rejected
+
+
+def legal_orders(state: GameState, scenario: Scenario, side: str = "state") -> list[Order]:
+    """Every concrete legal order for `side` now (order types enumerate their own options)."""
+    out: list[Order] = []
+    for cls in ORDER_TYPES.values():
+        if cls.side == side and hasattr(cls, "options"):
+            out.extend(o for o in cls.options(state, scenario) if not validate(o, state, scenario))
+    return out

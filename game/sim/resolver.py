@@ -1,0 +1,106 @@
+"""The turn resolver: one month of the world, as named phases in a fixed order.
+
+`resolve_turn(state, scenario, orders)` returns a new state and the events of the month; the
+state it was given is never changed. Each phase draws from its own random stream, derived from
+(seed, turn, phase), so a saved and reloaded game continues exactly as the uninterrupted one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim import flows, homicides, movement
+from game.sim.events import Event
+from game.sim.orders import OrderRejected, apply_orders
+from game.sim.rng import rng_for
+from game.sim.state import GameState
+
+
+@dataclass
+class TurnResult:
+    """What a turn produced: the new state, its events and the orders refused."""
+
+    state: GameState
+    events: list[Event] = field(default_factory=list)
+    rejected: list[OrderRejected] = field(default_factory=list)
+
+
+def phase_orders(state, scenario, orders, turn) -> tuple[list[Event], list[OrderRejected]]:
+    return apply_orders(state, scenario, orders, rng_for(state.seed, turn, "orders"))
+
+
+def phase_flows(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Recruitment, arrests, conflict deaths and exits, week by week."""
+    before = state.members.sum(axis=1)
+    state.members, state.flows = flows.simulate_month(
+        state, scenario, rng_for(state.seed, turn, "flows")
+    )
+    return _threshold_events(before, state.members.sum(axis=1), state, scenario, turn)
+
+
+def phase_movement(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Members drift to neighbouring regions, mostly where their faction already is."""
+    share = min(scenario.model.mobility * flows.WEEKS_PER_MONTH, 1.0)
+    src, dst = _edges(scenario)
+    state.members = movement.diffuse(state.members, src, dst, share)
+    return []
+
+
+def phase_homicides(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Count the month's homicides and push them into the 12-month history."""
+    rng = rng_for(state.seed, turn, "homicides")
+    state.homicides = homicides.draw_homicides(state, scenario, state.flows["conflict_deaths"], rng)
+    state.homicide_history = np.vstack([state.homicide_history[1:], state.homicides[None, :]])
+    return []
+
+
+PHASES = (phase_flows, phase_movement, phase_homicides)
+
+
+def resolve_turn(state: GameState, scenario: Scenario, orders=()) -> TurnResult:
+    """Play one month: orders, then every phase in order. Returns a new state."""
+    new = state.copy()
+    turn = state.turn + 1
+    events, rejected = phase_orders(new, scenario, list(orders), turn)
+    for phase in PHASES:
+        events.extend(phase(new, scenario, turn))
+    new.turn = turn
+    return TurnResult(new, events, rejected)
+
+
+def _threshold_events(before, after, state, scenario, turn) -> list[Event]:
+    threshold = scenario.model.armed_group_threshold
+    events = []
+    for f in np.flatnonzero((before < threshold) & (after >= threshold)):
+        events.append(
+            Event(
+                "armed_group_formed",
+                turn,
+                state.faction_ids[f],
+                cause="recruitment",
+                data={"members": float(after[f])},
+            )
+        )
+    for f in np.flatnonzero((before >= threshold) & (after < threshold)):
+        events.append(
+            Event(
+                "armed_group_dissolved",
+                turn,
+                state.faction_ids[f],
+                cause="attrition",
+                data={"members": float(after[f])},
+            )
+        )
+    return events
+
+
+def _edges(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """The map's directed edges, cached on the (immutable) map object; never saved."""
+    cached = scenario.map.__dict__.get("_edges")
+    if cached is None:
+        cached = movement.edge_arrays(scenario.map)
+        object.__setattr__(scenario.map, "_edges", cached)
+    return cached
