@@ -42,7 +42,7 @@ def dominant_factions(state: GameState) -> list[str]:
     """The faction with most members in each region ('' where nobody is)."""
     best = state.members.argmax(axis=0)
     present = state.members.max(axis=0) > 0
-    return [state.faction_ids[f] if ok else "" for f, ok in zip(best, present)]
+    return [state.faction_ids[f] if ok else "" for f, ok in zip(best, present, strict=True)]
 
 
 def regional(state: GameState, scenario: Scenario) -> list[dict]:
