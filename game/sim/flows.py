@@ -52,6 +52,15 @@ def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
     return weak + (1.0 - weak) * state.courts
 
 
+def rival_pressure(kernel: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """sum_g K[f,g] m[g,r] for every cell [F, R], computed only where two or more groups meet."""
+    pressure = np.zeros_like(members)
+    contested = np.flatnonzero((members > 0).sum(axis=0) >= 2)
+    if contested.size:
+        pressure[:, contested] = kernel @ members[:, contested]
+    return pressure
+
+
 def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> dict:
     """Expected flows per week for each cell [F, R], given the members now."""
     p = scenario.model
@@ -67,7 +76,7 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> d
     return {
         "recruits": p.recruitment_rate * members,
         "arrests": arrests,
-        "conflict_deaths": p.conflict_rate * members * (kernel @ members),
+        "conflict_deaths": p.conflict_rate * members * rival_pressure(kernel, members),
         "exits": p.saturation_rate * totals * members,
     }
 
@@ -75,7 +84,11 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> d
 def step(state: GameState, scenario: Scenario, members: np.ndarray, rng: np.random.Generator):
     """One weekly sub-step: draw the flows and return (new members, flows drawn)."""
     rates = weekly_rates(state, scenario, members)
-    drawn = {name: rng.poisson(rates[name] * DT).astype(np.float64) for name in FLOW_NAMES}
+    occupied = np.nonzero(members > 0)
+    drawn = {}
+    for name in FLOW_NAMES:
+        drawn[name] = np.zeros_like(members)
+        drawn[name][occupied] = rng.poisson(rates[name][occupied] * DT)
     outflow = drawn["arrests"] + drawn["conflict_deaths"] + drawn["exits"]
     available = members + drawn["recruits"]
     # Nobody leaves twice: where the draws exceed the stock, scale the outflows down.

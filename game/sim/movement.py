@@ -36,14 +36,18 @@ def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share: float)
     if share <= 0 or src.size == 0:
         return members
     n_f, n_r = members.shape
-    weight = members[:, dst] + 1.0  # [F, E]
-    rows = np.arange(n_f)[:, None] * n_r
-    norm = _sum_into(rows + src, weight, n_f * n_r).reshape(n_f, n_r)
-    leaving = members * share
-    moved = leaving[:, src] * weight / np.maximum(norm[:, src], 1e-12)  # [F, E]
-    arriving = _sum_into(rows + dst, moved, n_f * n_r).reshape(n_f, n_r)
-    has_exit = np.bincount(src, minlength=n_r) > 0
-    return members - leaving * has_exit + arriving
+    fac, edge = np.nonzero(members[:, src] > 0)  # only edges leaving occupied cells
+    here = fac * n_r + src[edge]
+    there = fac * n_r + dst[edge]
+    flat = members.ravel()
+    weight = flat[there] + 1.0
+    norm = np.bincount(here, weights=weight, minlength=n_f * n_r)
+    moved = flat[here] * share * weight / norm[here]
+    # Less than one person cannot open a new region: such flows stay home, so no dust spreads.
+    moved[(moved < 1.0) & (flat[there] <= 0)] = 0.0
+    change = np.bincount(there, weights=moved, minlength=n_f * n_r)
+    change -= np.bincount(here, weights=moved, minlength=n_f * n_r)
+    return members + change.reshape(n_f, n_r)
 
 
 def _sum_into(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
