@@ -136,6 +136,14 @@ class ModelParams:
     victims_per_cartel_death: float = 4.0
     background_homicide_rate: float = 5.0
     armed_group_threshold: float = 50.0
+    starting_intel: float = 0.3
+    tension_decay: float = 0.85
+    contested_shock: float = 1.5
+    clear_shock: float = 0.2
+    lieutenant_shock: float = 0.5
+    us_demand_tonnes: float = 40.0
+    toll_per_tonne: float = 20.0
+    retaliation_deaths: float = 12.0
 
 
 @dataclass(frozen=True)

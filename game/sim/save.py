@@ -14,9 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
-from game.sim.state import FLOW_NAMES, GameState
+from game.sim.state import GameState, from_dict, to_dict
 
 SAVE_FORMAT = "hydra-save"
 SAVE_VERSION = 1
@@ -25,54 +23,6 @@ MAX_SAVE_BYTES = 200 * 1024 * 1024
 
 class SaveError(Exception):
     """A save that cannot be read; the message says what is wrong, for the player."""
-
-
-def state_to_dict(state: GameState) -> dict:
-    return {
-        "seed": state.seed,
-        "turn": state.turn,
-        "faction_ids": list(state.faction_ids),
-        "members": state.members.tolist(),
-        "rivalry": state.rivalry.tolist(),
-        "alliance": state.alliance.tolist(),
-        "police": state.police.tolist(),
-        "courts": state.courts.tolist(),
-        "budget": state.budget,
-        "flows": {k: v.tolist() for k, v in state.flows.items()},
-        "homicides": state.homicides.tolist(),
-        "homicide_history": state.homicide_history.tolist(),
-    }
-
-
-def state_from_dict(d: dict) -> GameState:
-    n_f = len(d["faction_ids"])
-    members = _array(d["members"], 2)
-    n_r = members.shape[1] if members.size else len(d["police"])
-    members = members.reshape(n_f, n_r)
-    flows = {k: _array(d["flows"][k], 2).reshape(n_f, n_r) for k in FLOW_NAMES}
-    return GameState(
-        seed=int(d["seed"]),
-        turn=int(d["turn"]),
-        faction_ids=tuple(str(x) for x in d["faction_ids"]),
-        members=members,
-        rivalry=_array(d["rivalry"], 2).reshape(n_f, n_f),
-        alliance=_array(d["alliance"], 2).reshape(n_f, n_f),
-        police=_array(d["police"], 1),
-        courts=_array(d["courts"], 1),
-        budget=float(d["budget"]),
-        flows=flows,
-        homicides=_array(d["homicides"], 1),
-        homicide_history=_array(d["homicide_history"], 2),
-    )
-
-
-def _array(value, ndim: int) -> np.ndarray:
-    arr = np.array(value, dtype=np.float64)
-    if arr.ndim != ndim and arr.size:
-        raise ValueError(f"expected {ndim} dimensions, got {arr.ndim}")
-    if not np.isfinite(arr).all():
-        raise ValueError("non-finite numbers")
-    return arr
 
 
 def _canonical(payload: dict) -> bytes:
@@ -86,7 +36,7 @@ def encode_save(state: GameState, scenario_tree: dict, order_log: list, meta: di
         "version": SAVE_VERSION,
         "meta": meta,
         "scenario": scenario_tree,
-        "state": state_to_dict(state),
+        "state": to_dict(state),
         "orders": order_log,
     }
     payload["checksum"] = hashlib.sha256(_canonical(payload)).hexdigest()
@@ -136,7 +86,7 @@ def decode_save(data: bytes, name: str = "save") -> dict:
     if stored != hashlib.sha256(_canonical(payload)).hexdigest():
         raise SaveError(f"{name}: the save is damaged or was edited (checksum does not match)")
     try:
-        payload["state"] = state_from_dict(payload["state"])
+        payload["state"] = from_dict(payload["state"])
     except (KeyError, TypeError, ValueError) as exc:
         raise SaveError(f"{name}: the saved state is incomplete ({exc})") from None
     return payload

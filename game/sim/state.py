@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from game.scenario.types import Scenario
+from game.sim.factions import FactionInfo, Person
 
 HISTORY_MONTHS = 12
 
@@ -28,28 +29,56 @@ class GameState:
     Attributes:
         seed: the game's seed; with the turn it fixes every random draw.
         turn: months played so far (0 before the first month).
-        faction_ids: the id of each faction row.
+        factions: who leads each faction row (see game/sim/factions.py).
         members: members of faction f in region r, float64 [F, R].
         rivalry, alliance: symmetric relations between factions, float64 [F, F].
-        police, courts: institutional capacity of each region, 0-1, float64 [R].
+        police, courts: institutional capacity of each region, 0-1, [R].
         budget: pesos available this month.
-        flows: the last month's flows by name, each float64 [F, R].
-        homicides: the last month's homicides by region, float64 [R].
+        intel: the state's intelligence on each faction (network exposure), 0-1, [F].
+        disruption: organisational disruption after losing leaders, 0-1, decays, [F].
+        posture: 0 = low profile, 1 = open confrontation, [F].
+        revenue: trafficking revenue last month, millions of pesos, [F].
+        memory: state pressure each faction remembers in each region, decays, [F, R].
+        tension: extra conflict intensity in a region (succession wars, vacuums), decays, [R].
+        interdiction: interdiction effort in a region, 0-1, [R].
+        drug_flow: tonnes passing through each region last month, [R].
+        arrivals: tonnes reaching the US from each crossing region last month, [R].
+        state_deaths: people killed in clashes with the state last month, [R].
+        flows: the last month's member flows by name, each float64 [F, R].
+        homicides: the last month's homicides by region, [R].
         homicide_history: homicides by region in the last 12 months, oldest first, [12, R].
+        counters: running totals (leaders_removed, splits, retaliations).
+        removed: ids of people captured or killed so far.
     """
 
     seed: int
     turn: int
-    faction_ids: tuple[str, ...]
+    factions: tuple[FactionInfo, ...]
     members: np.ndarray
     rivalry: np.ndarray
     alliance: np.ndarray
     police: np.ndarray
     courts: np.ndarray
     budget: float
+    intel: np.ndarray
+    disruption: np.ndarray
+    posture: np.ndarray
+    revenue: np.ndarray
+    memory: np.ndarray
+    tension: np.ndarray
+    interdiction: np.ndarray
+    drug_flow: np.ndarray
+    arrivals: np.ndarray
+    state_deaths: np.ndarray
     flows: dict[str, np.ndarray] = field(default_factory=dict)
     homicides: np.ndarray = field(default_factory=lambda: np.zeros(0))
     homicide_history: np.ndarray = field(default_factory=lambda: np.zeros((HISTORY_MONTHS, 0)))
+    counters: dict[str, int] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+
+    @property
+    def faction_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.factions)
 
     @property
     def n_factions(self) -> int:
@@ -59,19 +88,31 @@ class GameState:
     def n_regions(self) -> int:
         return self.members.shape[1]
 
+    def faction_index(self, fid: str) -> int:
+        for i, f in enumerate(self.factions):
+            if f.id == fid:
+                return i
+        raise KeyError(fid)
+
+    def find_person(self, person_id: str) -> tuple[int, Person] | None:
+        """(faction index, person) of a person still active, or None."""
+        for i, f in enumerate(self.factions):
+            for p in f.people():
+                if p.id == person_id:
+                    return i, p
+        return None
+
     def copy(self) -> GameState:
         """A deep copy: turns never mutate the state they were given."""
-        return replace(
-            self,
-            members=self.members.copy(),
-            rivalry=self.rivalry.copy(),
-            alliance=self.alliance.copy(),
-            police=self.police.copy(),
-            courts=self.courts.copy(),
-            flows={k: v.copy() for k, v in self.flows.items()},
-            homicides=self.homicides.copy(),
-            homicide_history=self.homicide_history.copy(),
-        )
+        changes = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                changes[f.name] = value.copy()
+            elif isinstance(value, dict):
+                changes[f.name] = {k: v.copy() if isinstance(v, np.ndarray) else v
+                                   for k, v in value.items()}
+        return replace(self, **changes)
 
     def checksum(self) -> str:
         """A sha256 over every field, stable across processes and platforms."""
@@ -81,6 +122,97 @@ class GameState:
             h.update(f.name.encode())
             _hash_value(h, value)
         return h.hexdigest()
+
+
+# Fields whose first axis (and, for relations, both axes) is the faction index.
+FACTION_ROWS = ("members", "intel", "disruption", "posture", "revenue", "memory")
+FACTION_SQUARE = ("rivalry", "alliance")
+
+
+def add_factions(state: GameState, infos: list[FactionInfo], rows: np.ndarray) -> None:
+    """Append new factions (e.g. splinters) with their members [k, R], extending every array."""
+    k = len(infos)
+    state.factions = state.factions + tuple(infos)
+    state.members = np.vstack([state.members, rows])
+    for name in FACTION_ROWS[1:]:
+        old = getattr(state, name)
+        setattr(state, name, np.concatenate([old, np.zeros((k,) + old.shape[1:])]))
+    for name in FACTION_SQUARE:
+        old = getattr(state, name)
+        grown = np.zeros((old.shape[0] + k, old.shape[0] + k))
+        grown[: old.shape[0], : old.shape[0]] = old
+        setattr(state, name, grown)
+    state.flows = {n: np.vstack([v, np.zeros((k, v.shape[1]))]) for n, v in state.flows.items()}
+
+
+def to_dict(state: GameState) -> dict:
+    """A JSON-ready dict of the state (arrays as nested lists)."""
+    out = {}
+    for f in fields(state):
+        value = getattr(state, f.name)
+        if isinstance(value, np.ndarray):
+            out[f.name] = value.tolist()
+        elif f.name == "flows":
+            out[f.name] = {k: v.tolist() for k, v in value.items()}
+        elif f.name == "factions":
+            out[f.name] = [x.to_dict() for x in value]
+        elif f.name == "removed":
+            out[f.name] = list(value)
+        else:
+            out[f.name] = value if not isinstance(value, dict) else dict(value)
+    return out
+
+
+def from_dict(d: dict) -> GameState:
+    """The inverse of `to_dict`; raises KeyError/TypeError/ValueError on malformed input."""
+    kwargs = {}
+    for f in fields(GameState):
+        value = d[f.name]
+        if f.name == "factions":
+            value = tuple(FactionInfo.from_dict(x) for x in value)
+        elif f.name == "flows":
+            value = {k: _array(v) for k, v in value.items()}
+        elif f.name == "removed":
+            value = tuple(str(x) for x in value)
+        elif f.name == "counters":
+            value = {str(k): int(v) for k, v in value.items()}
+        elif f.name in ("seed", "turn"):
+            value = int(value)
+        elif f.name == "budget":
+            value = float(value)
+        else:
+            value = _array(value)
+        kwargs[f.name] = value
+    state = GameState(**kwargs)
+    _check_shapes(state)
+    return state
+
+
+def _array(value) -> np.ndarray:
+    arr = np.array(value, dtype=np.float64)
+    if not np.isfinite(arr).all():
+        raise ValueError("non-finite numbers in the state")
+    return arr
+
+
+def _check_shapes(state: GameState) -> None:
+    n_f, n_r = len(state.factions), len(state.police)
+    state.members = state.members.reshape(n_f, n_r)
+    expected = {"memory": (n_f, n_r), "rivalry": (n_f, n_f), "alliance": (n_f, n_f)}
+    for name in FACTION_ROWS[1:5]:
+        expected[name] = (n_f,)
+    for name in ("courts", "tension", "interdiction", "drug_flow", "arrivals", "state_deaths",
+                 "homicides"):
+        expected[name] = (n_r,)
+    expected["homicide_history"] = (HISTORY_MONTHS, n_r)
+    for name, shape in expected.items():
+        arr = getattr(state, name)
+        if arr.size == 0 and 0 in shape:
+            setattr(state, name, arr.reshape(shape))
+        elif arr.shape != shape:
+            raise ValueError(f"{name} has shape {arr.shape}, expected {shape}")
+    for name, arr in state.flows.items():
+        state.flows[name] = arr.reshape(n_f, n_r)
 
 
 def _hash_value(h, value) -> None:
@@ -117,13 +249,24 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     state = GameState(
         seed=int(seed),
         turn=0,
-        faction_ids=tuple(f.id for f in scenario.factions),
+        factions=tuple(FactionInfo.from_spec(f) for f in scenario.factions),
         members=members,
         rivalry=np.array(scenario.rivalry, dtype=np.float64),
         alliance=np.array(scenario.alliance, dtype=np.float64),
         police=np.array([r.police for r in scenario.regions], dtype=np.float64),
         courts=np.array([r.courts for r in scenario.regions], dtype=np.float64),
         budget=float(scenario.budget),
+        intel=np.full(n_f, scenario.model.starting_intel),
+        disruption=np.zeros(n_f),
+        posture=np.array([f.personality.aggression for f in scenario.factions], dtype=np.float64),
+        revenue=np.zeros(n_f),
+        memory=np.zeros((n_f, n_r)),
+        tension=np.zeros(n_r),
+        interdiction=np.zeros(n_r),
+        drug_flow=np.zeros(n_r),
+        arrivals=np.zeros(n_r),
+        state_deaths=np.zeros(n_r),
+        counters={"leaders_removed": 0, "splits": 0, "retaliations": 0},
     )
     flows, homicides = expected_month(state, scenario)
     state.flows = flows

@@ -11,15 +11,8 @@ import pytest
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
 from game.sim.resolver import resolve_turn
-from game.sim.save import (
-    SaveError,
-    encode_save,
-    load_save,
-    save_game,
-    state_from_dict,
-    state_to_dict,
-)
-from game.sim.state import new_game
+from game.sim.save import SaveError, encode_save, load_save, save_game
+from game.sim.state import from_dict, new_game, to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +58,7 @@ def test_saved_loaded_and_continued_equals_the_uninterrupted_game(tmp_path):
 def test_state_round_trips_through_json_exactly():
     scenario = small_world()
     state = play(new_game(scenario, 2), scenario, 3)
-    again = state_from_dict(json.loads(json.dumps(state_to_dict(state))))
+    again = from_dict(json.loads(json.dumps(to_dict(state))))
     assert again.checksum() == state.checksum()
 
 
