@@ -1,0 +1,257 @@
+"""The shape of a scenario file as pydantic models: keys, types and ranges.
+
+This is the structural half of validation (docs/scenario-format.md, tables): unknown keys, wrong
+types (strict: ``true`` is not a number, ``"12"`` is not an integer), NaN/inf, ranges and string
+lengths. Cross-references (regions, faction ids, symmetric relations) live in
+`game.scenario.validate`. Pydantic errors are translated here into `Problem`s with "did you mean".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic_core import PydanticCustomError
+
+from game.scenario.errors import Problem, did_you_mean, format_path, shorten
+from game.scenario.types import ModelParams, Personality, RegionInit
+
+NAME_MAX = 200
+TEXT_MAX = 5000
+MAX_MEMBERS = 1e9
+MAX_LOCAL_GROUPS = 2000  # relation matrices are [F, F]: keep them a few tens of MB
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=64)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Members = Annotated[float, Field(ge=0, le=MAX_MEMBERS)]
+Weight = Annotated[float, Field(ge=0)]
+
+
+def _schema_version(v: int) -> int:
+    if v != 1:
+        raise PydanticCustomError("schema_version", "must be 1, got {v}", {"v": v})
+    return v
+
+
+def _year_month(v: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})", v)
+    if not m or not (1 <= int(m[2]) <= 12) or int(m[1]) < 1:
+        raise PydanticCustomError("year_month", "must be a month as YYYY-MM, got '{v}'", {"v": v})
+    return v
+
+
+def _keyed(kind: str) -> dict:
+    """Field metadata naming what a mapping's keys refer to ("region" or "faction")."""
+    return {"keys": kind}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+
+
+# Ranges of the documented model parameters (docs/scenario-format.md, `model:`). Parameters that
+# `ModelParams` has but the table does not list yet are accepted as finite numbers >= 0.
+MODEL_RANGES: dict[str, tuple[float, float]] = {
+    "recruitment_rate": (0, 0.1),
+    "arrests_per_week": (0, 10_000),
+    "conflict_rate": (0, 1e-3),
+    "saturation_rate": (0, 1e-3),
+    "mobility": (0, 0.5),
+    "incapacitation_with_weak_courts": (0, 1),
+    "disappeared_share": (0, 1),
+    "victims_per_cartel_death": (0, 100),
+    "background_homicide_rate": (0, 200),
+    "armed_group_threshold": (1, 100_000),
+}
+
+
+def _model_field(f: dataclasses.Field) -> tuple[type, Any]:
+    lo, hi = MODEL_RANGES.get(f.name, (0, None))
+    return float, Field(f.default, ge=lo, le=hi)
+
+
+# One key per `ModelParams` field, so the file format follows the model as it grows.
+ModelSection = create_model(
+    "ModelSection",
+    __base__=_Strict,
+    **{f.name: _model_field(f) for f in dataclasses.fields(ModelParams)},
+)
+
+
+class RegionSection(_Strict):
+    police: Share = RegionInit.police
+    courts: Share = RegionInit.courts
+    background_homicide_rate: float | None = Field(None, ge=0, le=200)
+
+
+class Person(_Strict):
+    id: Id
+    name: Name
+    home: Name
+    loyalty: Share = 0.5
+    fictional: bool = False
+
+
+class PersonalitySection(_Strict):
+    aggression: Share = Personality.aggression
+    expansion: Share = Personality.expansion
+    corruption: Share = Personality.corruption
+    caution: Share = Personality.caution
+
+
+class Faction(_Strict):
+    id: Id
+    name: Name
+    short: Name | None = None  # default: the id in capitals
+    colour: int | None = Field(None, ge=0, le=15)  # default: file position modulo 16
+    members: dict[Name, Members] = Field(default_factory=dict, json_schema_extra=_keyed("region"))
+    leader: Person | None = None
+    lieutenants: list[Person] = Field(default_factory=list)
+    succession_clarity: Share = 0.5
+    personality: PersonalitySection = Field(default_factory=PersonalitySection)
+    rivals: dict[Name, Weight] = Field(default_factory=dict, json_schema_extra=_keyed("faction"))
+    allies: dict[Name, Weight] = Field(default_factory=dict, json_schema_extra=_keyed("faction"))
+    parent: Id | None = None  # the faction this one split from, if any
+
+
+class LocalGroups(_Strict):
+    count: int = Field(ge=0, le=MAX_LOCAL_GROUPS)
+    members: Members
+    exponent: float = Field(-1.0, ge=-10, le=10)
+    rank_offset: float | None = Field(None, ge=0, le=1e6)  # default: number of named factions
+    regions: dict[Name, Weight] | None = Field(None, json_schema_extra=_keyed("region"))
+    rivalry: Weight = 0.5
+    seed: int = Field(0, ge=0, le=2**63 - 1)
+
+
+class Root(_Strict):
+    schema_version: Annotated[int, AfterValidator(_schema_version)]
+    id: Id
+    name: Name
+    name_es: Name | None = None
+    description: Text
+    description_es: Text | None = None
+    map: Name
+    start: Annotated[str, AfterValidator(_year_month)]
+    turns: int = Field(ge=1, le=1200)
+    budget: float = Field(gt=0)
+    model: ModelSection = Field(default_factory=ModelSection)
+    regions: dict[Name, RegionSection] = Field(
+        default_factory=dict, json_schema_extra=_keyed("region")
+    )
+    factions: list[Faction]
+    local_groups: LocalGroups | None = None
+
+
+# --- walking the schema (for "did you mean" and for --set paths) -------------------------------
+
+
+def unwrap(tp: Any) -> Any:
+    """Strip ``Annotated`` and ``Optional`` from a type annotation."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def type_at(loc: tuple, root: Any = Root) -> Any:
+    """The schema type found at `loc` (a model class, list[...], dict[...] or a scalar type)."""
+    tp = unwrap(root)
+    for part in loc:
+        if is_model(tp):
+            field = tp.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return None
+            tp = field.annotation
+        elif get_origin(tp) in (list, dict):
+            tp = get_args(tp)[-1]
+        else:
+            return None
+        tp = unwrap(tp)
+    return tp
+
+
+# --- translating pydantic errors ----------------------------------------------------------------
+
+_EXPECTED = {
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "list_type": "a list",
+}
+
+_BOUNDS = {
+    "greater_than_equal": (">=", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than_equal": ("<=", "le"),
+    "less_than": ("<", "lt"),
+}
+
+
+def describe(value: object) -> str:
+    """How a bad value is quoted: its YAML-ish kind and a short repr."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()} (quote it or write YYYY-MM)"
+    kind = {int: "integer", float: "number", str: "text", dict: "mapping", list: "list"}
+    return f"{kind.get(type(value), type(value).__name__)} {shorten(value)}"
+
+
+def _message(err: dict) -> str:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    loc = tuple(err["loc"])
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        model = type_at(loc[:-1])
+        names = list(model.model_fields) if is_model(model) else []
+        return f"unknown key {shorten(loc[-1])}{did_you_mean(loc[-1], names)}"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {describe(value)}"
+    if kind in _BOUNDS:
+        sign, key = _BOUNDS[kind]
+        return f"must be {sign} {ctx.get(key)}, got {shorten(value)}"
+    if kind == "finite_number":
+        return f"must be a finite number, got {value}"
+    if kind == "string_too_long":
+        return f"is {len(value)} characters long; at most {ctx.get('max_length')} allowed"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{shorten(value)} may use only lower-case letters a-z, digits and _"
+    return str(err.get("msg", kind))
+
+
+def problems_from(errors: list[dict], source: str) -> list[Problem]:
+    """Translate pydantic's `ValidationError.errors()` into located problems."""
+    out = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if loc and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
+            loc = loc[:-1]
+        out.append(Problem(format_path(loc), _message(err), source))
+    return out
