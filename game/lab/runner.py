@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from game.ai.cartel import cartel_orders
 from game.ai.strategies import get_strategy
 from game.scenario.types import Scenario
 from game.sim import metrics
@@ -29,6 +30,8 @@ class Game:
     events: list[Event] = field(default_factory=list)
     order_log: list[tuple[int, Order]] = field(default_factory=list)
     keep_regional: bool = False
+    ai: bool = True  # cartel AI on; off = every faction uses the null policy
+    policies: dict[str, str] = field(default_factory=dict)  # faction id -> policy name
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int, keep_regional: bool = False) -> Game:
@@ -40,7 +43,10 @@ class Game:
     def play(self, orders: list[Order] = ()) -> list[Event]:
         """Resolve one month with `orders`; returns its events."""
         turn = self.state.turn + 1
-        result = resolve_turn(self.state, self.scenario, orders)
+        cartel = cartel_orders(
+            self.state, self.scenario, self.policies, default="adaptive" if self.ai else "null"
+        )
+        result = resolve_turn(self.state, self.scenario, list(orders) + cartel)
         self.state = result.state
         self.order_log.extend((turn, o) for o in orders)
         self.events.extend(result.events)

@@ -72,7 +72,9 @@ class MapData:
         return out
 
     def neighbours(self, i: int) -> list[int]:
-        return sorted({b for a, b in self.adjacency if a == i} | {a for a, b in self.adjacency if b == i})
+        return sorted(
+            {b for a, b in self.adjacency if a == i} | {a for a, b in self.adjacency if b == i}
+        )
 
     def adjacency_matrix(self) -> np.ndarray:
         m = np.zeros((self.n, self.n), dtype=bool)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-from game.scenario.types import FactionSpec, PersonSpec, Personality
+from game.scenario.types import FactionSpec, Personality, PersonSpec
 
 
 @dataclass(frozen=True)

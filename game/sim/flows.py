@@ -19,6 +19,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim.state import FLOW_NAMES, GameState
+from game.sim.territory import recruitment_factor
 
 WEEKS_PER_MONTH = 52.0 / 12.0
 SUBSTEPS = 4
@@ -74,9 +75,12 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> d
             p.arrests_per_week * share * arrest_weights(state) * incapacitation(state, scenario)
         )
     return {
-        "recruits": p.recruitment_rate * members,
+        "recruits": p.recruitment_rate * recruitment_factor(state) * members,
         "arrests": arrests,
-        "conflict_deaths": p.conflict_rate * members * rival_pressure(kernel, members),
+        "conflict_deaths": p.conflict_rate
+        * (1.0 + state.tension)
+        * members
+        * rival_pressure(kernel, members),
         "exits": p.saturation_rate * totals * members,
     }
 

@@ -31,7 +31,8 @@ def expected_homicides(state: GameState, scenario: Scenario, conflict_deaths: np
     p = scenario.model
     deaths = conflict_deaths.sum(axis=0)
     background = background_rates(scenario) * scenario.map.populations() / 1e5 / 12.0
-    return deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death) + background
+    expected = deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death) + background
+    return expected + extortion_victims(state) + state.state_deaths
 
 
 def draw_homicides(
@@ -43,4 +44,13 @@ def draw_homicides(
     killed = rng.binomial(np.round(deaths).astype(np.int64), 1.0 - p.disappeared_share)
     victims = rng.poisson(deaths * p.victims_per_cartel_death)
     background = rng.poisson(background_rates(scenario) * scenario.map.populations() / 1e5 / 12.0)
-    return (killed + victims + background).astype(np.float64)
+    extorted = rng.poisson(extortion_victims(state))
+    return (killed + victims + background + extorted + state.state_deaths).astype(np.float64)
+
+
+EXTORTION_KILLS = 4e-4  # people killed a month per member of a faction living off extortion
+
+
+def extortion_victims(state: GameState) -> np.ndarray:
+    """Expected civilians killed a month by extortion, by region [R]."""
+    return EXTORTION_KILLS * (state.extortion @ state.members)

@@ -15,6 +15,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim.events import Event
+from game.sim.rng import rng_for
 from game.sim.state import GameState
 
 ORDER_TYPES: dict[str, type[Order]] = {}
@@ -59,12 +60,20 @@ def validate(order: Order, state: GameState, scenario: Scenario) -> list[str]:
 
 
 def apply_orders(
-    state: GameState, scenario: Scenario, orders, rng: np.random.Generator
+    state: GameState, scenario: Scenario, orders, turn: int
 ) -> tuple[list[Event], list[OrderRejected]]:
-    """Apply legal orders in sequence; collect the illegal ones instead of raising."""
+    """Apply legal orders in sequence; collect the illegal ones instead of raising.
+
+    Each order draws from its own stream, named by its side, its faction and its rank among that
+    actor's orders, so one actor's orders never change the dice of another's.
+    """
     events: list[Event] = []
     rejected: list[OrderRejected] = []
+    counts: dict[str, int] = {}
     for order in orders:
+        actor = f"{order.side}:{getattr(order, 'faction', '')}"
+        counts[actor] = counts.get(actor, 0) + 1
+        rng = rng_for(state.seed, turn, f"order:{actor}:{counts[actor]}")
         problems = validate(order, state, scenario)
         if problems:
             rejected.append(OrderRejected(order, problems))

@@ -1,8 +1,10 @@
 """The turn resolver: one month of the world, as named phases in a fixed order.
 
 `resolve_turn(state, scenario, orders)` returns a new state and the events of the month; the
-state it was given is never changed. Each phase draws from its own random stream, derived from
-(seed, turn, phase), so a saved and reloaded game continues exactly as the uninterrupted one.
+state it was given is never changed. Orders from every side (the planner's and each cartel AI's,
+decided beforehand from the state at the start of the month) are validated and applied first.
+Each phase draws from its own random stream, derived from (seed, turn, phase), so a saved and
+reloaded game continues exactly as the uninterrupted one.
 """
 
 from __future__ import annotations
@@ -12,11 +14,16 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim import flows, homicides, movement
+from game.sim import flows, homicides, leadership, movement, territory
 from game.sim.events import Event
 from game.sim.orders import OrderRejected, apply_orders
 from game.sim.rng import rng_for
 from game.sim.state import GameState
+
+SUCCESSION_MONTHLY = 0.3  # chance a leaderless faction settles its succession in a month
+GRIEVANCE_DECAY = 0.7
+DISRUPTION_DECAY = 0.8
+MEMORY_DECAY = 0.9
 
 
 @dataclass
@@ -28,8 +35,22 @@ class TurnResult:
     rejected: list[OrderRejected] = field(default_factory=list)
 
 
-def phase_orders(state, scenario, orders, turn) -> tuple[list[Event], list[OrderRejected]]:
-    return apply_orders(state, scenario, orders, rng_for(state.seed, turn, "orders"))
+def phase_succession(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Leaderless organisations settle who rules: an heir, or a split."""
+    events: list[Event] = []
+    for f, info in enumerate(state.factions):
+        if info.leader is None and not info.local and info.dissolved is None:
+            # Each faction has its own stream, so one faction's succession never moves another's dice.
+            rng = rng_for(state.seed, turn, f"succession:{info.id}")
+            if state.members[f].sum() >= 1 and rng.random() < SUCCESSION_MONTHLY:
+                events += leadership.succeed(state, scenario, f, turn, rng, cause="leaderless")
+    return events
+
+
+def phase_routes(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Drugs move north along least-cost routes; plazas on the way collect tolls."""
+    territory.move_drugs(state, scenario)
+    return []
 
 
 def phase_flows(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
@@ -57,14 +78,24 @@ def phase_homicides(state: GameState, scenario: Scenario, turn: int) -> list[Eve
     return []
 
 
-PHASES = (phase_flows, phase_movement, phase_homicides)
+def phase_decay(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Shocks fade: tension, disruption, grievance and remembered pressure decay."""
+    state.tension *= scenario.model.tension_decay
+    state.disruption *= DISRUPTION_DECAY
+    state.grievance *= GRIEVANCE_DECAY
+    state.memory = state.memory * MEMORY_DECAY + state.interdiction[None, :] * (state.members > 0)
+    return []
+
+
+PHASES = (phase_succession, phase_routes, phase_flows, phase_movement, phase_homicides, phase_decay)
 
 
 def resolve_turn(state: GameState, scenario: Scenario, orders=()) -> TurnResult:
     """Play one month: orders, then every phase in order. Returns a new state."""
     new = state.copy()
     turn = state.turn + 1
-    events, rejected = phase_orders(new, scenario, list(orders), turn)
+    new.state_deaths = np.zeros(new.n_regions)
+    events, rejected = apply_orders(new, scenario, list(orders), turn)
     for phase in PHASES:
         events.extend(phase(new, scenario, turn))
     new.turn = turn

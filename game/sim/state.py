@@ -38,6 +38,9 @@ class GameState:
         disruption: organisational disruption after losing leaders, 0-1, decays, [F].
         posture: 0 = low profile, 1 = open confrontation, [F].
         revenue: trafficking revenue last month, millions of pesos, [F].
+        revenue_ref: the revenue a faction is used to (a slow moving average), [F].
+        grievance: how much a faction wants revenge on the state (after losing people), [F].
+        extortion: how far a faction has turned to extortion of civilians, 0-1, [F].
         memory: state pressure each faction remembers in each region, decays, [F, R].
         tension: extra conflict intensity in a region (succession wars, vacuums), decays, [R].
         interdiction: interdiction effort in a region, 0-1, [R].
@@ -49,6 +52,7 @@ class GameState:
         homicide_history: homicides by region in the last 12 months, oldest first, [12, R].
         counters: running totals (leaders_removed, splits, retaliations).
         removed: ids of people captured or killed so far.
+        experiment: True in scripted experiments, where guaranteed operations are allowed.
     """
 
     seed: int
@@ -73,8 +77,12 @@ class GameState:
     flows: dict[str, np.ndarray] = field(default_factory=dict)
     homicides: np.ndarray = field(default_factory=lambda: np.zeros(0))
     homicide_history: np.ndarray = field(default_factory=lambda: np.zeros((HISTORY_MONTHS, 0)))
+    revenue_ref: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    grievance: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    extortion: np.ndarray = field(default_factory=lambda: np.zeros(0))
     counters: dict[str, int] = field(default_factory=dict)
     removed: tuple[str, ...] = ()
+    experiment: bool = False
 
     @property
     def faction_ids(self) -> tuple[str, ...]:
@@ -110,8 +118,9 @@ class GameState:
             if isinstance(value, np.ndarray):
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
-                changes[f.name] = {k: v.copy() if isinstance(v, np.ndarray) else v
-                                   for k, v in value.items()}
+                changes[f.name] = {
+                    k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()
+                }
         return replace(self, **changes)
 
     def checksum(self) -> str:
@@ -125,7 +134,17 @@ class GameState:
 
 
 # Fields whose first axis (and, for relations, both axes) is the faction index.
-FACTION_ROWS = ("members", "intel", "disruption", "posture", "revenue", "memory")
+FACTION_ROWS = (
+    "members",
+    "intel",
+    "disruption",
+    "posture",
+    "revenue",
+    "memory",
+    "grievance",
+    "extortion",
+    "revenue_ref",
+)
 FACTION_SQUARE = ("rivalry", "alliance")
 
 
@@ -176,6 +195,8 @@ def from_dict(d: dict) -> GameState:
             value = tuple(str(x) for x in value)
         elif f.name == "counters":
             value = {str(k): int(v) for k, v in value.items()}
+        elif f.name == "experiment":
+            value = bool(value)
         elif f.name in ("seed", "turn"):
             value = int(value)
         elif f.name == "budget":
@@ -199,10 +220,25 @@ def _check_shapes(state: GameState) -> None:
     n_f, n_r = len(state.factions), len(state.police)
     state.members = state.members.reshape(n_f, n_r)
     expected = {"memory": (n_f, n_r), "rivalry": (n_f, n_f), "alliance": (n_f, n_f)}
-    for name in FACTION_ROWS[1:5]:
+    for name in (
+        "intel",
+        "disruption",
+        "posture",
+        "revenue",
+        "grievance",
+        "extortion",
+        "revenue_ref",
+    ):
         expected[name] = (n_f,)
-    for name in ("courts", "tension", "interdiction", "drug_flow", "arrivals", "state_deaths",
-                 "homicides"):
+    for name in (
+        "courts",
+        "tension",
+        "interdiction",
+        "drug_flow",
+        "arrivals",
+        "state_deaths",
+        "homicides",
+    ):
         expected[name] = (n_r,)
     expected["homicide_history"] = (HISTORY_MONTHS, n_r)
     for name, shape in expected.items():
@@ -266,6 +302,9 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         drug_flow=np.zeros(n_r),
         arrivals=np.zeros(n_r),
         state_deaths=np.zeros(n_r),
+        revenue_ref=np.zeros(n_f),
+        grievance=np.zeros(n_f),
+        extortion=np.zeros(n_f),
         counters={"leaders_removed": 0, "splits": 0, "retaliations": 0},
     )
     flows, homicides = expected_month(state, scenario)

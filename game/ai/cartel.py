@@ -1,0 +1,201 @@
+"""Cartel AI: one policy per faction, deciding monthly from what the faction can see.
+
+The adaptive policy's monthly task list, in order:
+1. retaliate when it has lost people (aggressive factions, more after a killing);
+2. choose a posture: lie low under intelligence pressure, confront when strong and unwatched;
+3. turn to extortion when trafficking revenue per member falls behind;
+4. expand into (or reinforce) the best neighbouring plaza: route value, a rival's vacuum and weak
+   institutions attract; remembered state pressure, interdiction and strong rivals repel;
+5. ally against a common enemy; absorb small groups where it dominates.
+Each order names its reason, and the events it produces say why. Personalities are data
+(aggression, expansion, corruption, caution). Every faction draws from its own random stream, so
+changing one faction's policy never changes another faction's dice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move, Posture, Retaliate
+from game.sim.flows import conflict_kernel
+from game.sim.orders import Order
+from game.sim.rng import rng_for
+from game.sim.state import GameState
+
+Policy = Callable[[GameState, Scenario, int, "Outlook", np.random.Generator], list[Order]]
+POLICIES: dict[str, Policy] = {}
+
+
+def policy(name: str):
+    def wrap(fn: Policy) -> Policy:
+        POLICIES[name] = fn
+        return fn
+
+    return wrap
+
+
+class Outlook:
+    """What every faction sees this month, computed once for all factions (vectorised)."""
+
+    def __init__(self, state: GameState, scenario: Scenario):
+        m = state.members
+        self.totals = m.sum(axis=1)
+        per_region = m.sum(axis=0)
+        self.share = m / np.maximum(per_region, 1.0)
+        kernel = conflict_kernel(state.rivalry, state.alliance)
+        rivals = kernel @ m  # [F, R] rival members there, weighted by enmity
+        flow = state.drug_flow
+        self.value = flow / flow.max() if flow.max() > 0 else np.zeros_like(flow)
+        disrupted = state.disruption @ self.share  # share of each region held by disrupted groups
+        self.vacuum = np.clip(disrupted[None, :] - state.disruption[:, None] * self.share, 0, 1)
+        self.weak = 1.0 - 0.5 * (state.police + state.courts)
+        adjacency = scenario.map.__dict__.get("_adjacency_matrix")
+        if adjacency is None:
+            adjacency = scenario.map.adjacency_matrix().astype(float)
+            object.__setattr__(scenario.map, "_adjacency_matrix", adjacency)
+        self.adjacency = adjacency
+        present = (m >= 1.0).astype(float)
+        self.frontier = (present @ adjacency) > 0  # regions next to where a faction is
+        reach = m @ adjacency + m  # members a faction could bring to bear on each region
+        self.hostile = np.clip(rivals / (reach + 1.0), 0.0, 3.0)
+        pops = scenario.map.populations()
+        self.market = pops / pops.max()
+        revenue_per_member = state.revenue / np.maximum(self.totals, 1.0)
+        mean = state.revenue.sum() / max(self.totals.sum(), 1.0)
+        self.relative_revenue = revenue_per_member / mean if mean > 0 else np.ones_like(self.totals)
+
+
+def cartel_orders(
+    state: GameState,
+    scenario: Scenario,
+    policies: dict[str, str] | None = None,
+    default: str = "adaptive",
+) -> list[Order]:
+    """The orders of every faction's AI for the coming month."""
+    outlook = Outlook(state, scenario)
+    threshold = scenario.model.armed_group_threshold
+    orders: list[Order] = []
+    for f, info in enumerate(state.factions):
+        if info.dissolved is not None or outlook.totals[f] < threshold:
+            continue
+        name = (policies or {}).get(info.id, default)
+        rng = rng_for(state.seed, state.turn + 1, f"ai:{info.id}")
+        orders.extend(POLICIES[name](state, scenario, f, outlook, rng))
+    return orders
+
+
+@policy("null")
+def null_policy(state, scenario, f, outlook, rng) -> list[Order]:
+    """Does nothing: the experimental control."""
+    return []
+
+
+@policy("adaptive")
+def adaptive(state, scenario, f, outlook, rng) -> list[Order]:
+    """The default cartel mind (see the module docstring for its task list)."""
+    orders: list[Order] = []
+    for task in (retaliate, choose_posture, choose_extortion, expand, diplomacy):
+        orders.extend(task(state, scenario, f, outlook, rng))
+    return orders
+
+
+def retaliate(state, scenario, f, outlook, rng) -> list[Order]:
+    info = state.factions[f]
+    grievance = state.grievance[f]
+    if grievance < 0.3 or rng.random() >= info.personality.aggression * min(grievance, 1.0):
+        return []
+    region = int(np.argmax(state.members[f]))
+    form = RETALIATION_FORMS[int(rng.integers(0, len(RETALIATION_FORMS)))]
+    return [Retaliate(info.id, "lost_leaders", region=region, form=form)]
+
+
+def choose_posture(state, scenario, f, outlook, rng) -> list[Order]:
+    p = state.factions[f].personality
+    watched = state.intel[f] + 0.5 * float(state.memory[f].max(initial=0.0))
+    level = float(np.clip(p.aggression * (1.0 - p.caution * watched), 0.0, 1.0))
+    if abs(level - state.posture[f]) < 0.1:
+        return []
+    reason = "intel_pressure" if level < state.posture[f] else "unwatched"
+    return [Posture(state.factions[f].id, reason, level=round(level, 3))]
+
+
+def choose_extortion(state, scenario, f, outlook, rng) -> list[Order]:
+    """Groups cut off from trafficking money, or whose money is falling, squeeze civilians."""
+    shut_out = float(np.clip(1.0 - outlook.relative_revenue[f], 0.0, 1.0))
+    reference = state.revenue_ref[f]
+    fallen = float(np.clip(1.0 - state.revenue[f] / reference, 0.0, 1.0)) if reference > 0 else 0.0
+    caution = state.factions[f].personality.caution
+    target = np.clip((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * caution), 0.0, 1.0)
+    # Habits change slowly: move a third of the way each month.
+    level = float(state.extortion[f] + (target - state.extortion[f]) / 3.0)
+    if abs(level - state.extortion[f]) < 0.05:
+        return []
+    reason = "revenue_fell" if 1.2 * fallen > 0.6 * shut_out else "no_route_access"
+    return [Extort(state.factions[f].id, reason, level=round(level, 3))]
+
+
+def expand(state, scenario, f, outlook, rng) -> list[Order]:
+    """Move members toward the most attractive neighbouring plaza, if any is worth it."""
+    p = state.factions[f].personality
+    if rng.random() >= 0.2 + 0.6 * p.expansion:
+        return []
+    parts = {
+        "route": 1.0 * outlook.value,
+        "market": 0.3 * outlook.market,
+        "vacuum": 2.0 * outlook.vacuum[f],
+        "weak_state": 0.4 * p.corruption * outlook.weak,
+    }
+    danger = (state.memory[f] + 2.0 * state.interdiction + 0.5 * outlook.hostile[f]) * (
+        0.5 + p.caution
+    )
+    score = sum(parts.values()) - danger
+    score = np.where(outlook.frontier[f], score, -np.inf)
+    dst = int(np.argmax(score))
+    if not np.isfinite(score[dst]) or score[dst] < 0.6 * (1.0 - p.expansion):
+        return []
+    neighbours = scenario.map.neighbours(dst)
+    src = max(neighbours, key=lambda r: state.members[f, r])
+    count = round(float(state.members[f, src]) * (0.03 + 0.07 * p.expansion))
+    if count < 1:
+        return []
+    reason = max(parts, key=lambda k: float(parts[k][dst]))
+    return [Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))]
+
+
+def diplomacy(state, scenario, f, outlook, rng) -> list[Order]:
+    info = state.factions[f]
+    orders: list[Order] = []
+    at_war = np.flatnonzero(state.rivalry[f] >= 1.0)
+    if at_war.size and rng.random() < 0.05 * (1.0 - info.personality.aggression):
+        enemy = int(at_war[rng.integers(0, at_war.size)])
+        friends = np.flatnonzero(
+            (state.rivalry[enemy] >= 1.0)
+            & (state.rivalry[f] < 0.5)
+            & (state.alliance[f] == 0)
+            & (outlook.totals >= 50)
+        )
+        friends = friends[friends != f]
+        if friends.size:
+            other = state.factions[int(friends[rng.integers(0, friends.size)])].id
+            orders.append(Ally(info.id, "common_enemy", other=other))
+    if rng.random() < 0.1 * info.personality.expansion:
+        orders.extend(_absorb(state, f, outlook))
+    return orders
+
+
+def _absorb(state, f, outlook) -> list[Order]:
+    home = int(np.argmax(state.members[f]))
+    if outlook.share[f, home] < 0.5:
+        return []
+    small = np.flatnonzero(
+        (state.members[:, home] > 0)
+        & (outlook.totals < 0.2 * outlook.totals[f])
+        & (state.rivalry[f] < 1.0)
+    )
+    for g in small:
+        if g != f and state.factions[g].dissolved is None:
+            return [Absorb(state.factions[f].id, "dominates_plaza", other=state.factions[g].id)]
+    return []

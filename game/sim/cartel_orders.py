@@ -1,0 +1,236 @@
+"""Orders a cartel's AI can give. Validated like the planner's; each names its reason.
+
+`reason` is a code the narration turns into words ("vacuum": a rival lost its leader there;
+"route": a trafficking route runs through; "weak_state": police and courts are weak there...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim.events import Event
+from game.sim.orders import Order, register
+from game.sim.state import GameState
+
+RETALIATION_FORMS = ("ambush", "blockade", "burned_vehicles")
+
+
+def _faction_problems(state: GameState, faction: str) -> list[str]:
+    try:
+        f = state.faction_index(faction)
+    except KeyError:
+        return [f"no faction '{faction}'"]
+    if state.factions[f].dissolved is not None:
+        return [f"faction '{faction}' no longer exists"]
+    return []
+
+
+@dataclass(frozen=True)
+class CartelOrder(Order):
+    faction: str
+    reason: str = ""
+    side: ClassVar[str] = "cartel"
+
+    def validate(self, state: GameState, scenario: Scenario) -> list[str]:
+        return _faction_problems(state, self.faction)
+
+
+@register
+@dataclass(frozen=True)
+class Move(CartelOrder):
+    """Send `count` members from region `src` to the neighbouring region `dst`."""
+
+    src: int = 0
+    dst: int = 0
+    count: float = 0.0
+    kind: ClassVar[str] = "move"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario)
+        n = state.n_regions
+        if not (0 <= self.src < n and 0 <= self.dst < n):
+            return problems + ["no such region"]
+        if self.dst not in scenario.map.neighbours(self.src):
+            problems.append("regions are not neighbours")
+        if not problems:
+            have = state.members[state.faction_index(self.faction), self.src]
+            if not 0 < self.count <= have:
+                problems.append(f"cannot move {self.count:.0f} of {have:.0f} members")
+        return problems
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        f = state.faction_index(self.faction)
+        new_region = state.members[f, self.dst] < 1.0
+        state.members[f, self.src] -= self.count
+        state.members[f, self.dst] += self.count
+        kind = "moved_into" if new_region else "reinforced"
+        return [
+            Event(
+                kind,
+                state.turn + 1,
+                self.faction,
+                self.dst,
+                self.reason,
+                {"from": self.src, "members": float(self.count)},
+            )
+        ]
+
+
+@register
+@dataclass(frozen=True)
+class Posture(CartelOrder):
+    """Set how openly the faction operates: 0 = low profile, 1 = open confrontation."""
+
+    level: float = 0.5
+    kind: ClassVar[str] = "posture"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario)
+        return problems + ([] if 0 <= self.level <= 1 else ["level must be between 0 and 1"])
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        f = state.faction_index(self.faction)
+        before = state.posture[f]
+        state.posture[f] = self.level
+        if abs(before - self.level) < 0.25:
+            return []
+        kind = "lies_low" if self.level < before else "confronts"
+        return [Event(kind, state.turn + 1, self.faction, None, self.reason, {"level": self.level})]
+
+
+@register
+@dataclass(frozen=True)
+class Retaliate(CartelOrder):
+    """Attack the state in a region: ambushes, road blockades, burned vehicles."""
+
+    region: int = 0
+    form: str = "ambush"
+    kind: ClassVar[str] = "retaliate"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario)
+        if self.form not in RETALIATION_FORMS:
+            problems.append(f"unknown form '{self.form}'")
+        if not 0 <= self.region < state.n_regions:
+            problems.append("no such region")
+        return problems
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        f = state.faction_index(self.faction)
+        deaths = float(rng.poisson(scenario.model.retaliation_deaths))
+        state.state_deaths[self.region] += deaths
+        state.grievance[f] *= 0.5
+        state.counters["retaliations"] = state.counters.get("retaliations", 0) + 1
+        return [
+            Event(
+                "retaliation",
+                state.turn + 1,
+                self.faction,
+                self.region,
+                self.reason,
+                {"form": self.form, "deaths": deaths},
+            )
+        ]
+
+
+@register
+@dataclass(frozen=True)
+class Ally(CartelOrder):
+    """Make (or strengthen) an alliance with another faction against a common enemy."""
+
+    other: str = ""
+    strength: float = 1.0
+    kind: ClassVar[str] = "ally"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario) + _faction_problems(state, self.other)
+        if self.other == self.faction:
+            problems.append("a faction cannot ally with itself")
+        return problems
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        state.alliance[a, b] = state.alliance[b, a] = self.strength
+        state.rivalry[a, b] = state.rivalry[b, a] = 0.0
+        return [
+            Event("alliance", state.turn + 1, self.faction, None, self.reason, {"with": self.other})
+        ]
+
+
+@register
+@dataclass(frozen=True)
+class Absorb(CartelOrder):
+    """Take over a small group: its members join this faction where they are."""
+
+    other: str = ""
+    kind: ClassVar[str] = "absorb"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario) + _faction_problems(state, self.other)
+        if problems or self.other == self.faction:
+            return problems + (
+                ["a faction cannot absorb itself"] if self.other == self.faction else []
+            )
+        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        if state.members[b].sum() * 5 > state.members[a].sum():
+            problems.append("only much smaller groups can be absorbed")
+        return problems
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        from dataclasses import replace
+
+        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        taken = float(state.members[b].sum())
+        state.members[a] += state.members[b]
+        state.members[b] = 0.0
+        info = state.factions[b]
+        state.factions = (
+            state.factions[:b]
+            + (replace(info, dissolved=state.turn + 1),)
+            + state.factions[b + 1 :]
+        )
+        return [
+            Event(
+                "absorbed",
+                state.turn + 1,
+                self.faction,
+                int(np.argmax(state.members[a])),
+                self.reason,
+                {"other": self.other, "members": taken},
+            )
+        ]
+
+
+@register
+@dataclass(frozen=True)
+class Extort(CartelOrder):
+    """Lean on extortion of local businesses and people (0-1): income that costs lives."""
+
+    level: float = 0.0
+    kind: ClassVar[str] = "extort"
+
+    def validate(self, state, scenario) -> list[str]:
+        problems = super().validate(state, scenario)
+        return problems + ([] if 0 <= self.level <= 1 else ["level must be between 0 and 1"])
+
+    def apply(self, state, scenario, rng) -> list[Event]:
+        f = state.faction_index(self.faction)
+        before = state.extortion[f]
+        state.extortion[f] = self.level
+        if not before < 0.5 <= self.level:  # tell only when extortion becomes its main business
+            return []
+        region = int(np.argmax(state.members[f]))
+        return [
+            Event(
+                "turns_to_extortion",
+                state.turn + 1,
+                self.faction,
+                region,
+                self.reason,
+                {"level": self.level},
+            )
+        ]
