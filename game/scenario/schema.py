@@ -68,6 +68,15 @@ MODEL_RANGES: dict[str, tuple[float, float]] = {
     "victims_per_cartel_death": (0, 100),
     "background_homicide_rate": (0, 200),
     "armed_group_threshold": (1, 100_000),
+    "starting_intel": (0, 1),
+    "tension_decay": (0, 1),
+    "contested_shock": (0, 20),
+    "clear_shock": (0, 20),
+    "lieutenant_shock": (0, 20),
+    "us_demand_tonnes": (0, 100_000),
+    "toll_per_tonne": (0, 1e6),
+    "retaliation_deaths": (0, 1_000),
+    "leader_attrition": (0, 1),
 }
 
 

@@ -146,6 +146,7 @@ class ModelParams:
     us_demand_tonnes: float = 40.0
     toll_per_tonne: float = 20.0
     retaliation_deaths: float = 12.0
+    leader_attrition: float = 0.01
 
 
 @dataclass(frozen=True)

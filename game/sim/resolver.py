@@ -35,6 +35,22 @@ class TurnResult:
     rejected: list[OrderRejected] = field(default_factory=list)
 
 
+def phase_attrition(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Routine enforcement, rivals and prison take some leaders every year, without any order."""
+    events: list[Event] = []
+    rate = scenario.model.leader_attrition
+    for info in list(state.factions):
+        if info.leader is None or info.local or info.dissolved is not None:
+            continue
+        rng = rng_for(state.seed, turn, f"attrition:{info.id}")
+        if rng.random() < rate:
+            how = "captured" if rng.random() < 0.7 else "killed"
+            events += leadership.remove_person(
+                state, scenario, info.leader.id, how, turn, rng, cause="routine"
+            )
+    return events
+
+
 def phase_succession(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     """Leaderless organisations settle who rules: an heir, or a split."""
     events: list[Event] = []
@@ -87,7 +103,15 @@ def phase_decay(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     return []
 
 
-PHASES = (phase_succession, phase_routes, phase_flows, phase_movement, phase_homicides, phase_decay)
+PHASES = (
+    phase_attrition,
+    phase_succession,
+    phase_routes,
+    phase_flows,
+    phase_movement,
+    phase_homicides,
+    phase_decay,
+)
 
 
 def resolve_turn(state: GameState, scenario: Scenario, orders=()) -> TurnResult:
