@@ -47,6 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default=None, help="folder for national.csv and regions.csv")
     run.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     run.add_argument("--save", default=None, help="write a save file of the final state")
+    run.add_argument("--orders", default=None, help="YAML file of scripted orders by turn")
+    run.add_argument("--lang", default="en", choices=("en", "es"), help="language of the events")
+    run.add_argument("--quiet", action="store_true", help="the table only, without events")
+
+    exp = sub.add_parser("experiment", help="twin-run checks of the research behind Hydra")
+    exp.add_argument("name", choices=("decapitation", "split", "interdiction", "calderon"))
+    exp.add_argument("--scenario", default=None, help="scenario YAML file")
+    exp.add_argument("--seeds", type=int, default=20, help="number of seeds (default 20)")
+    exp.add_argument(
+        "--target", default="cdn.leader", help="decapitation: person or faction.leader"
+    )
+    exp.add_argument("--mode", default="kill", choices=("capture", "kill"))
+    exp.add_argument(
+        "--clarity",
+        type=float,
+        default=None,
+        help="decapitation: set the target faction's succession clarity first",
+    )
+    exp.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
 
     check = sub.add_parser("check", help="validate scenario files; exit 2 if any has problems")
     check.add_argument("files", nargs="+", help="scenario YAML files")
@@ -64,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             from game.lab.cli_run import run_command
 
             return run_command(args)
+        if args.command == "experiment":
+            from game.lab.cli_experiment import experiment_command
+
+            return experiment_command(args)
         return play_command(args)
     except UsageError as exc:
         print(f"hydra: {exc}", file=sys.stderr)

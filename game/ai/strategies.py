@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from game.scenario.types import Scenario
 from game.sim.orders import Order
 from game.sim.state import GameState
@@ -38,3 +40,23 @@ def get_strategy(name: str) -> Strategy:
         known = ", ".join(sorted(STRATEGIES))
         raise KeyError(f"unknown strategy '{name}' (known: {known})")
     return STRATEGIES[name]
+
+
+@strategy("decapitation")
+def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Go after the leader of the largest organisation it can reach, one after another.
+
+    Kill operations succeed more often than captures, so a planner counting kingpins orders kills.
+    """
+    from game.sim.operations import HVT, hvt_odds
+
+    sizes = state.members.sum(axis=1)
+    for f in np.argsort(-sizes, kind="stable"):
+        info = state.factions[int(f)]
+        if info.leader is None or info.local or info.dissolved is not None:
+            continue
+        if sizes[f] < scenario.model.armed_group_threshold:
+            break
+        if hvt_odds(state, info.leader.id, "kill") > 0:
+            return [HVT(info.leader.id, "kill")]
+    return []

@@ -42,6 +42,7 @@ def run_command(args) -> int:
     turns = scenario.turns if args.turns is None else args.turns
     if not 0 <= turns <= 1200:
         raise UsageError(f"--turns must be between 0 and 1200, not {turns}")
+    scripted = load_orders_or_fail(args.orders, scenario) if args.orders else None
     if not args.json:
         print(f"{scenario.name} — {args.strategy}, seed {args.seed}, {turns} months")
         print(_header())
@@ -50,8 +51,10 @@ def run_command(args) -> int:
         args.strategy,
         turns,
         args.seed,
+        scripted=scripted,
         keep_regional=bool(args.out),
-        on_turn=None if args.json else lambda g: print(_line(g.national[-1])),
+        experiment=scripted is not None,
+        on_turn=None if args.json else lambda g: _report(g, args),
     )
     if args.out:
         write_csvs(game, Path(args.out))
@@ -65,6 +68,28 @@ def run_command(args) -> int:
     else:
         print(f"checksum {game.state.checksum()}")
     return 0
+
+
+def load_orders_or_fail(path: str, scenario: Scenario):
+    from game.lab.scripted import load_orders
+    from game.scenario import ScenarioError
+
+    try:
+        return load_orders(path, scenario)
+    except ScenarioError as exc:
+        raise UsageError(f"the orders file has problems:\n{exc}") from None
+
+
+def _report(game: Game, args) -> None:
+    """One line of the monthly table, then this month's headline events."""
+    from game.narrate import HEADLINES, describe
+
+    print(_line(game.national[-1]))
+    if args.quiet:
+        return
+    for event in game.last_events:
+        if event.kind in HEADLINES:
+            print("    " + describe(event, game.state, game.scenario, args.lang))
 
 
 def summary(game: Game, strategy: str) -> dict:

@@ -132,3 +132,21 @@ def with_clarity(scenario: Scenario, faction: str, clarity: float) -> Scenario:
         replace(f, succession_clarity=clarity) if f.id == faction else f for f in scenario.factions
     )
     return replace(scenario, factions=factions)
+
+
+def strategy_decade(scenario: Scenario, strategy: str, seeds: range, turns: int) -> dict:
+    """Armed groups and homicide rate at the start and the end of `turns` months (seed means)."""
+    from game.lab.runner import run_game
+
+    rows = [run_game(scenario, strategy, turns, seed) for seed in seeds]
+    start, end = rows[0].national[0], [g.national[-1] for g in rows]
+    return {
+        "strategy": strategy,
+        "seeds": len(rows),
+        "turns": turns,
+        "armed_groups_start": float(start["armed_groups"]),
+        "armed_groups_end": float(np.mean([r["armed_groups"] for r in end])),
+        "homicide_rate_start": float(start["homicides_per_100k"]),
+        "homicide_rate_end": float(np.mean([r["homicides_per_100k"] for r in end])),
+        "leaders_removed": float(np.mean([g.state.counters["leaders_removed"] for g in rows])),
+    }

@@ -28,6 +28,7 @@ class Game:
     national: list[dict] = field(default_factory=list)
     regional: list[dict] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    last_events: list[Event] = field(default_factory=list)
     order_log: list[tuple[int, Order]] = field(default_factory=list)
     keep_regional: bool = False
     ai: bool = True  # cartel AI on; off = every faction uses the null policy
@@ -50,6 +51,7 @@ class Game:
         self.state = result.state
         self.order_log.extend((turn, o) for o in orders)
         self.events.extend(result.events)
+        self.last_events = result.events
         self._record()
         return result.events
 
@@ -67,10 +69,15 @@ def run_game(
     scripted: dict[int, list[Order]] | None = None,
     keep_regional: bool = False,
     on_turn: Callable[[Game], None] | None = None,
+    experiment: bool = False,
 ) -> Game:
-    """Play `turns` months with a named strategy (plus scripted orders by turn, if any)."""
+    """Play `turns` months with a named strategy (plus scripted orders by turn, if any).
+
+    `experiment` allows orders that exist for experiments only (guaranteed operations).
+    """
     planner = get_strategy(strategy)
     game = Game.start(scenario, seed, keep_regional=keep_regional)
+    game.state.experiment = experiment
     for turn in range(1, turns + 1):
         orders = list(planner(game.state, scenario, turn)) + list((scripted or {}).get(turn, []))
         game.play(orders)

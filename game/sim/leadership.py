@@ -187,13 +187,14 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
     """Split faction f among its lieutenants into 2-5 hostile splinters; f dissolves."""
     info = state.factions[f]
     total = state.members[f].sum()
-    candidates = _candidates(state, scenario, f, rng)
+    new: set[str] = set()  # aliases handed out in this split
+    candidates = _candidates(state, scenario, f, rng, new)
     if total < 2 or len(candidates) < 2:
         return _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates)
     shares = _regional_shares(state, scenario, f, candidates)  # [k, R]
     rows = shares * state.members[f]
     infos = [
-        _splinter(info, c, k, turn, state, scenario, rows[k], rng) for k, c in enumerate(candidates)
+        _splinter(info, c, k, turn, state, rows[k], rng, new) for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
     add_factions(state, infos, rows)
@@ -203,7 +204,8 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
         getattr(state, name)[new] = getattr(state, name)[f]
     state.memory[new] = state.memory[f]
     state.members[f] = 0.0
-    state.factions = _replace_at(state.factions, f, replace(state.factions[f], dissolved=turn))
+    gone = replace(state.factions[f], dissolved=turn, leader=None, lieutenants=())
+    state.factions = _replace_at(state.factions, f, gone)
     add_tension(state, scenario, rows.sum(axis=0), scenario.model.contested_shock)
     state.counters["splits"] = state.counters.get("splits", 0) + 1
     return [
@@ -239,7 +241,7 @@ def _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates) -> list[
     return []
 
 
-def _candidates(state, scenario, f: int, rng) -> list[Person]:
+def _candidates(state, scenario, f: int, rng, new: set[str]) -> list[Person]:
     """Who fights for the throne: the lieutenants (generated where too few), strongest first."""
     info = state.factions[f]
     people = sorted(info.lieutenants, key=lambda p: -state.members[f, p.home])
@@ -250,13 +252,17 @@ def _candidates(state, scenario, f: int, rng) -> list[Person]:
         if len(people) >= max(2, want):
             break
         if r not in homes:
-            people.append(_generated_person(info.id, r, rng, state))
+            people.append(_generated_person(info.id, r, rng, state, new))
             homes.append(r)
     return people[:MAX_SPLINTERS]
 
 
-def _generated_person(fid: str, home: int, rng, state: GameState) -> Person:
-    alias = ALIASES[int(rng.integers(0, len(ALIASES)))]
+def _generated_person(fid: str, home: int, rng, state: GameState, new: set[str]) -> Person:
+    """A fictional composite with an alias that no active person (nor one in `new`) uses."""
+    used = new | {p.name for f in state.factions if f.dissolved is None for p in f.people()}
+    free = [a for a in ALIASES if a not in used]
+    alias = free[int(rng.integers(0, len(free)))] if free else f"{ALIASES[0]} {len(used)}"
+    new.add(alias)
     pid = f"{fid}_p{state.turn}_{home}_{int(rng.integers(0, 1_000_000))}"
     return Person(pid, alias, home, float(rng.uniform(0.2, 0.7)), fictional=True)
 
@@ -269,14 +275,14 @@ def _regional_shares(state, scenario, f: int, candidates: list[Person]) -> np.nd
 
 
 def _splinter(
-    parent: FactionInfo, leader: Person, k: int, turn: int, state, scenario, row: np.ndarray, rng
+    parent: FactionInfo, leader: Person, k: int, turn: int, state, row: np.ndarray, rng, new
 ) -> FactionInfo:
     sid = f"{parent.id}_{_slug(alias(leader)) or k}"
     taken = set(state.faction_ids)
     while sid in taken:
         sid = f"{sid}_{k}"
     order = [int(r) for r in np.argsort(-row) if row[r] >= 1.0 and r != leader.home][:2]
-    lieutenants = tuple(_generated_person(sid, r, rng, state) for r in order)
+    lieutenants = tuple(_generated_person(sid, r, rng, state, new) for r in order)
     return FactionInfo(
         id=sid,
         name=f"{parent.short} – facción de {alias(leader)}",

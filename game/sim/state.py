@@ -105,6 +105,8 @@ class GameState:
     def find_person(self, person_id: str) -> tuple[int, Person] | None:
         """(faction index, person) of a person still active, or None."""
         for i, f in enumerate(self.factions):
+            if f.dissolved is not None:
+                continue
             for p in f.people():
                 if p.id == person_id:
                     return i, p

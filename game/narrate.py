@@ -1,0 +1,165 @@
+"""Events into sentences, in English or Spanish (es-MX): what happened and why.
+
+The model's events carry ids and numbers only; this module owns the words. Faction and region
+names come from the state and the map, so they keep their accents in both languages.
+"""
+
+from __future__ import annotations
+
+from game.scenario.types import Scenario
+from game.sim.events import Event
+from game.sim.state import GameState
+
+REASONS = {
+    "en": {
+        "route": "a trafficking route runs through it",
+        "vacuum": "a rival there has lost its leaders",
+        "weak_state": "police and courts there are weak",
+        "market": "it is a large market",
+        "intel_pressure": "the state's intelligence is closing in",
+        "unwatched": "nobody is watching it closely",
+        "revenue_fell": "its trafficking income fell",
+        "no_route_access": "it has no share of the trafficking routes",
+        "common_enemy": "they share an enemy",
+        "dominates_plaza": "it dominates the plaza",
+        "lost_leaders": "revenge for its fallen leaders",
+        "leaderless": "the organisation had no leader",
+        "routine": "routine enforcement",
+        "hvt_kill": "a high-value-target operation (kill)",
+        "hvt_capture": "a high-value-target operation (capture)",
+        "leader_removed": "its leader fell",
+        "lieutenant_removed": "a lieutenant fell",
+        "recruitment": "recruitment",
+        "attrition": "losses",
+        "forced": "an experiment",
+        "order": "your order",
+    },
+    "es": {
+        "route": "por ahí pasa una ruta del tráfico",
+        "vacuum": "un rival perdió a sus líderes allí",
+        "weak_state": "la policía y los juzgados son débiles allí",
+        "market": "es un mercado grande",
+        "intel_pressure": "la inteligencia del Estado lo tiene cercado",
+        "unwatched": "nadie lo vigila de cerca",
+        "revenue_fell": "cayeron sus ingresos del tráfico",
+        "no_route_access": "no tiene parte en las rutas del tráfico",
+        "common_enemy": "comparten un enemigo",
+        "dominates_plaza": "domina la plaza",
+        "lost_leaders": "venganza por sus líderes caídos",
+        "leaderless": "la organización no tenía líder",
+        "routine": "operativos de rutina",
+        "hvt_kill": "un operativo contra un objetivo prioritario (abatir)",
+        "hvt_capture": "un operativo contra un objetivo prioritario (capturar)",
+        "leader_removed": "cayó su líder",
+        "lieutenant_removed": "cayó un lugarteniente",
+        "recruitment": "el reclutamiento",
+        "attrition": "sus bajas",
+        "forced": "un experimento",
+        "order": "tu orden",
+    },
+}
+
+TEMPLATES = {
+    "en": {
+        "leader_removed": "{faction}: leader {name} {how} in {region} ({cause}).",
+        "lieutenant_removed": "{faction}: lieutenant {name} {how} in {region} ({cause}).",
+        "succession_clear": "{faction}: {name} takes command ({cause}); the organisation holds.",
+        "faction_split": "{faction} splits into {n} warring factions: {names} ({cause}).",
+        "plaza_shaken": "{faction}: the plaza of {region} is up for grabs.",
+        "hvt_failed": "Operation against {name} ({faction}) failed in {region}.",
+        "moved_into": "{faction} moves into {region}: {cause}.",
+        "reinforced": "{faction} reinforces {region}: {cause}.",
+        "lies_low": "{faction} lies low: {cause}.",
+        "confronts": "{faction} turns to open confrontation: {cause}.",
+        "retaliation": "{faction} strikes back at the state in {region} ({form}, {deaths} dead): {cause}.",
+        "alliance": "{faction} allies with {other}: {cause}.",
+        "absorbed": "{faction} absorbs {other}: {cause}.",
+        "turns_to_extortion": "{faction} turns to extortion: {cause}.",
+        "armed_group_formed": "{faction} is now an armed group.",
+        "armed_group_dissolved": "{faction} has fallen apart ({cause}).",
+        "interdiction_set": "Interdiction in {region} set to {level:.0%}.",
+        "order_rejected": "Order refused: {problems}.",
+    },
+    "es": {
+        "leader_removed": "{faction}: su líder {name} fue {how} en {region} ({cause}).",
+        "lieutenant_removed": "{faction}: el lugarteniente {name} fue {how} en {region} ({cause}).",
+        "succession_clear": "{faction}: {name} toma el mando ({cause}); la organización se mantiene.",
+        "faction_split": "{faction} se divide en {n} facciones en guerra: {names} ({cause}).",
+        "plaza_shaken": "{faction}: la plaza de {region} queda en disputa.",
+        "hvt_failed": "Falló el operativo contra {name} ({faction}) en {region}.",
+        "moved_into": "{faction} entra en {region}: {cause}.",
+        "reinforced": "{faction} refuerza {region}: {cause}.",
+        "lies_low": "{faction} baja el perfil: {cause}.",
+        "confronts": "{faction} pasa a la confrontación abierta: {cause}.",
+        "retaliation": "{faction} ataca al Estado en {region} ({form}, {deaths} muertos): {cause}.",
+        "alliance": "{faction} se alía con {other}: {cause}.",
+        "absorbed": "{faction} absorbe a {other}: {cause}.",
+        "turns_to_extortion": "{faction} se vuelca a la extorsión: {cause}.",
+        "armed_group_formed": "{faction} ya es un grupo armado.",
+        "armed_group_dissolved": "{faction} se desintegró ({cause}).",
+        "interdiction_set": "Interdicción en {region}: {level:.0%}.",
+        "order_rejected": "Orden rechazada: {problems}.",
+    },
+}
+
+WORDS = {
+    "en": {
+        "killed": "killed",
+        "captured": "captured",
+        "ambush": "ambushes",
+        "blockade": "road blockades",
+        "burned_vehicles": "burned vehicles",
+    },
+    "es": {
+        "killed": "abatido",
+        "captured": "capturado",
+        "ambush": "emboscadas",
+        "blockade": "bloqueos carreteros",
+        "burned_vehicles": "quema de vehículos",
+    },
+}
+
+# Events a player should see in the monthly summary (the rest are for the full feed).
+HEADLINES = {
+    "leader_removed",
+    "lieutenant_removed",
+    "faction_split",
+    "succession_clear",
+    "retaliation",
+    "hvt_failed",
+    "alliance",
+    "order_rejected",
+    "moved_into",
+}
+
+
+def faction_name(state: GameState, fid: str | None) -> str:
+    for f in state.factions:
+        if f.id == fid:
+            return f.short if len(f.name) > 40 else f.name
+    return fid or ""
+
+
+def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> str:
+    """One sentence for an event, in `lang` ('en' or 'es')."""
+    lang = lang if lang in TEMPLATES else "en"
+    template = TEMPLATES[lang].get(event.kind)
+    if template is None:
+        return event.kind
+    data = dict(event.data)
+    words = WORDS[lang]
+    fields = {
+        "faction": faction_name(state, event.faction),
+        "region": scenario.map.regions[event.region].name if event.region is not None else "",
+        "cause": REASONS[lang].get(event.cause or "", event.cause or ""),
+        "name": data.get("name", ""),
+        "how": words.get(data.get("how", ""), data.get("how", "")),
+        "form": words.get(data.get("form", ""), data.get("form", "")),
+        "deaths": int(data.get("deaths", 0)),
+        "n": len(data.get("splinters", [])),
+        "names": ", ".join(data.get("names", [])),
+        "other": faction_name(state, data.get("other") or data.get("with")),
+        "level": float(data.get("level", 0.0)),
+        "problems": "; ".join(data.get("problems", [])),
+    }
+    return template.format(**fields)
