@@ -50,6 +50,7 @@ class GameState:
         flows: the last month's member flows by name, each float64 [F, R].
         homicides: the last month's homicides by region, [R].
         homicide_history: homicides by region in the last 12 months, oldest first, [12, R].
+        allocation: pesos a month by budget line ('police@14', 'prisons'; game/sim/levers.py).
         counters: running totals (leaders_removed, splits, retaliations).
         removed: ids of people captured or killed so far.
         experiment: True in scripted experiments, where guaranteed operations are allowed.
@@ -80,6 +81,7 @@ class GameState:
     revenue_ref: np.ndarray = field(default_factory=lambda: np.zeros(0))
     grievance: np.ndarray = field(default_factory=lambda: np.zeros(0))
     extortion: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    allocation: dict[str, float] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     removed: tuple[str, ...] = ()
     experiment: bool = False
@@ -195,6 +197,8 @@ def from_dict(d: dict) -> GameState:
             value = {k: _array(v) for k, v in value.items()}
         elif f.name == "removed":
             value = tuple(str(x) for x in value)
+        elif f.name == "allocation":
+            value = {str(k): float(v) for k, v in value.items()}
         elif f.name == "counters":
             value = {str(k): int(v) for k, v in value.items()}
         elif f.name == "experiment":
