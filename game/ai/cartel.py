@@ -25,7 +25,7 @@ from game.sim.orders import Order
 from game.sim.rng import rng_for
 from game.sim.state import GameState
 
-Policy = Callable[[GameState, Scenario, int, "Outlook", np.random.Generator], list[Order]]
+Policy = Callable[[GameState, Scenario, int, "Outlook", "Dice"], list[Order]]
 POLICIES: dict[str, Policy] = {}
 
 
@@ -35,6 +35,25 @@ def policy(name: str):
         return fn
 
     return wrap
+
+
+DICE_PER_FACTION = 16
+
+
+class Dice:
+    """A faction's uniform draws for one month, used in order; more than 16 wraps around."""
+
+    def __init__(self, row: np.ndarray):
+        self.row = row
+        self.k = 0
+
+    def random(self) -> float:
+        value = float(self.row[self.k % len(self.row)])
+        self.k += 1
+        return value
+
+    def integers(self, n: int) -> int:
+        return min(int(self.random() * n), n - 1)
 
 
 class Outlook:
@@ -77,58 +96,59 @@ def cartel_orders(
     """The orders of every faction's AI for the coming month."""
     outlook = Outlook(state, scenario)
     threshold = scenario.model.armed_group_threshold
+    # A fixed row of dice per faction row: a faction's decisions never shift another's draws.
+    table = rng_for(state.seed, state.turn + 1, "ai").random((state.n_factions, DICE_PER_FACTION))
     orders: list[Order] = []
     for f, info in enumerate(state.factions):
         if info.dissolved is not None or outlook.totals[f] < threshold:
             continue
         name = (policies or {}).get(info.id, default)
-        rng = rng_for(state.seed, state.turn + 1, f"ai:{info.id}")
-        orders.extend(POLICIES[name](state, scenario, f, outlook, rng))
+        orders.extend(POLICIES[name](state, scenario, f, outlook, Dice(table[f])))
     return orders
 
 
 @policy("null")
-def null_policy(state, scenario, f, outlook, rng) -> list[Order]:
+def null_policy(state, scenario, f, outlook, dice) -> list[Order]:
     """Does nothing: the experimental control."""
     return []
 
 
 @policy("adaptive")
-def adaptive(state, scenario, f, outlook, rng) -> list[Order]:
+def adaptive(state, scenario, f, outlook, dice) -> list[Order]:
     """The default cartel mind (see the module docstring for its task list)."""
     orders: list[Order] = []
     for task in (retaliate, choose_posture, choose_extortion, expand, diplomacy):
-        orders.extend(task(state, scenario, f, outlook, rng))
+        orders.extend(task(state, scenario, f, outlook, dice))
     return orders
 
 
-def retaliate(state, scenario, f, outlook, rng) -> list[Order]:
+def retaliate(state, scenario, f, outlook, dice) -> list[Order]:
     info = state.factions[f]
     grievance = state.grievance[f]
-    if grievance < 0.3 or rng.random() >= info.personality.aggression * min(grievance, 1.0):
+    if grievance < 0.3 or dice.random() >= info.personality.aggression * min(grievance, 1.0):
         return []
     region = int(np.argmax(state.members[f]))
-    form = RETALIATION_FORMS[int(rng.integers(0, len(RETALIATION_FORMS)))]
+    form = RETALIATION_FORMS[int(dice.integers(len(RETALIATION_FORMS)))]
     return [Retaliate(info.id, "lost_leaders", region=region, form=form)]
 
 
-def choose_posture(state, scenario, f, outlook, rng) -> list[Order]:
+def choose_posture(state, scenario, f, outlook, dice) -> list[Order]:
     p = state.factions[f].personality
     watched = state.intel[f] + 0.5 * float(state.memory[f].max(initial=0.0))
-    level = float(np.clip(p.aggression * (1.0 - p.caution * watched), 0.0, 1.0))
+    level = min(max(p.aggression * (1.0 - p.caution * watched), 0.0), 1.0)
     if abs(level - state.posture[f]) < 0.1:
         return []
     reason = "intel_pressure" if level < state.posture[f] else "unwatched"
     return [Posture(state.factions[f].id, reason, level=round(level, 3))]
 
 
-def choose_extortion(state, scenario, f, outlook, rng) -> list[Order]:
+def choose_extortion(state, scenario, f, outlook, dice) -> list[Order]:
     """Groups cut off from trafficking money, or whose money is falling, squeeze civilians."""
-    shut_out = float(np.clip(1.0 - outlook.relative_revenue[f], 0.0, 1.0))
+    shut_out = min(max(1.0 - float(outlook.relative_revenue[f]), 0.0), 1.0)
     reference = state.revenue_ref[f]
-    fallen = float(np.clip(1.0 - state.revenue[f] / reference, 0.0, 1.0)) if reference > 0 else 0.0
+    fallen = min(max(1.0 - state.revenue[f] / reference, 0.0), 1.0) if reference > 0 else 0.0
     caution = state.factions[f].personality.caution
-    target = np.clip((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * caution), 0.0, 1.0)
+    target = min((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * caution), 1.0)
     # Habits change slowly: move a third of the way each month.
     level = float(state.extortion[f] + (target - state.extortion[f]) / 3.0)
     if abs(level - state.extortion[f]) < 0.05:
@@ -137,10 +157,10 @@ def choose_extortion(state, scenario, f, outlook, rng) -> list[Order]:
     return [Extort(state.factions[f].id, reason, level=round(level, 3))]
 
 
-def expand(state, scenario, f, outlook, rng) -> list[Order]:
+def expand(state, scenario, f, outlook, dice) -> list[Order]:
     """Move members toward the most attractive neighbouring plaza, if any is worth it."""
     p = state.factions[f].personality
-    if rng.random() >= 0.2 + 0.6 * p.expansion:
+    if dice.random() >= 0.2 + 0.6 * p.expansion:
         return []
     parts = {
         "route": 1.0 * outlook.value,
@@ -165,12 +185,12 @@ def expand(state, scenario, f, outlook, rng) -> list[Order]:
     return [Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))]
 
 
-def diplomacy(state, scenario, f, outlook, rng) -> list[Order]:
+def diplomacy(state, scenario, f, outlook, dice) -> list[Order]:
     info = state.factions[f]
     orders: list[Order] = []
     at_war = np.flatnonzero(state.rivalry[f] >= 1.0)
-    if at_war.size and rng.random() < 0.05 * (1.0 - info.personality.aggression):
-        enemy = int(at_war[rng.integers(0, at_war.size)])
+    if at_war.size and dice.random() < 0.05 * (1.0 - info.personality.aggression):
+        enemy = int(at_war[dice.integers(at_war.size)])
         friends = np.flatnonzero(
             (state.rivalry[enemy] >= 1.0)
             & (state.rivalry[f] < 0.5)
@@ -179,9 +199,9 @@ def diplomacy(state, scenario, f, outlook, rng) -> list[Order]:
         )
         friends = friends[friends != f]
         if friends.size:
-            other = state.factions[int(friends[rng.integers(0, friends.size)])].id
+            other = state.factions[int(friends[dice.integers(friends.size)])].id
             orders.append(Ally(info.id, "common_enemy", other=other))
-    if rng.random() < 0.1 * info.personality.expansion:
+    if dice.random() < 0.1 * info.personality.expansion:
         orders.extend(_absorb(state, f, outlook))
     return orders
 

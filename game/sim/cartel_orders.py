@@ -110,6 +110,7 @@ class Retaliate(CartelOrder):
     region: int = 0
     form: str = "ambush"
     kind: ClassVar[str] = "retaliate"
+    random: ClassVar[bool] = True
 
     def validate(self, state, scenario) -> list[str]:
         problems = super().validate(state, scenario)

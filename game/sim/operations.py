@@ -61,6 +61,7 @@ class HVT(Order):
     mode: str = "capture"
     guaranteed: bool = False  # experiments only: the operation cannot fail
     kind: ClassVar[str] = "hvt"
+    random: ClassVar[bool] = True
 
     def validate(self, state: GameState, scenario: Scenario) -> list[str]:
         problems = []

@@ -36,6 +36,7 @@ class Order:
 
     kind: ClassVar[str] = "order"
     side: ClassVar[str] = "state"  # "state" (the planner) or "cartel"
+    random: ClassVar[bool] = False  # True when `apply` draws random numbers
 
     def validate(self, state: GameState, scenario: Scenario) -> list[str]:
         """Problems that make this order illegal now (empty when legal)."""
@@ -73,7 +74,7 @@ def apply_orders(
     for order in orders:
         actor = f"{order.side}:{getattr(order, 'faction', '')}"
         counts[actor] = counts.get(actor, 0) + 1
-        rng = rng_for(state.seed, turn, f"order:{actor}:{counts[actor]}")
+        rng = rng_for(state.seed, turn, f"order:{actor}:{counts[actor]}") if order.random else None
         problems = validate(order, state, scenario)
         if problems:
             rejected.append(OrderRejected(order, problems))

@@ -39,12 +39,14 @@ def phase_attrition(state: GameState, scenario: Scenario, turn: int) -> list[Eve
     """Routine enforcement, rivals and prison take some leaders every year, without any order."""
     events: list[Event] = []
     rate = scenario.model.leader_attrition
-    for info in list(state.factions):
+    # Two dice per faction row, drawn for every row, so one faction's fate never moves another's.
+    dice = rng_for(state.seed, turn, "attrition").random((state.n_factions, 2))
+    for f, info in enumerate(list(state.factions)):
         if info.leader is None or info.local or info.dissolved is not None:
             continue
-        rng = rng_for(state.seed, turn, f"attrition:{info.id}")
-        if rng.random() < rate:
-            how = "captured" if rng.random() < 0.7 else "killed"
+        if dice[f, 0] < rate:
+            how = "captured" if dice[f, 1] < 0.7 else "killed"
+            rng = rng_for(state.seed, turn, f"attrition:{info.id}")
             events += leadership.remove_person(
                 state, scenario, info.leader.id, how, turn, rng, cause="routine"
             )

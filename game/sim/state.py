@@ -99,10 +99,12 @@ class GameState:
         return self.members.shape[1]
 
     def faction_index(self, fid: str) -> int:
-        for i, f in enumerate(self.factions):
-            if f.id == fid:
-                return i
-        raise KeyError(fid)
+        """Row of the faction `fid` (KeyError if none)."""
+        cache = self.__dict__.get("_index_cache")
+        if cache is None or cache[0] is not self.factions:
+            cache = (self.factions, {f.id: i for i, f in enumerate(self.factions)})
+            self.__dict__["_index_cache"] = cache
+        return cache[1][fid]
 
     def find_person(self, person_id: str) -> tuple[int, Person] | None:
         """(faction index, person) of a person still active, or None."""

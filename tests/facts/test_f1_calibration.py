@@ -1,5 +1,6 @@
 """FACTS.md F1: the regional model reproduces the national 2012-2022 trajectory of cartel members
-(Prieto-Curiel, Campedelli & Hope 2023), averaged over 10 seeds of `calibration_2012`."""
+(Prieto-Curiel, Campedelli & Hope 2023), averaged over 20 seeds of `calibration_2012` (the issue asks for at least 10;
+leader removals make single decades noisy, so 20 keep the test honest without luck)."""
 
 from pathlib import Path
 
@@ -16,7 +17,7 @@ LEVEL = Path(__file__).resolve().parents[2] / "levels" / "calibration_2012.yaml"
 @pytest.fixture(scope="module")
 def decade():
     scenario = load_scenario(LEVEL)
-    runs = [f1_stats(run_game(scenario, "passive", 120, seed).national) for seed in range(10)]
+    runs = [f1_stats(run_game(scenario, "passive", 120, seed).national) for seed in range(20)]
     return {key: float(np.mean([r[key] for r in runs])) for key in runs[0]}
 
 
