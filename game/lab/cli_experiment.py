@@ -15,7 +15,7 @@ from game.lab import experiments
 from game.lab.cli_run import load
 
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
-DEFAULT_LEVEL = {"calderon": "calderon_2006.yaml"}
+DEFAULT_LEVEL = {"calderon": "calderon_2006.yaml", "split": "calibration_2012.yaml"}
 
 
 def experiment_command(args) -> int:

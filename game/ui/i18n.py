@@ -1,0 +1,64 @@
+"""Words for players, in English and Spanish (es-MX), from assets/ui/i18n/<lang>.json.
+
+A missing key falls back to English, then to the key itself, so a forgotten string shows up as
+text on screen instead of a crash (and tests/ui/test_i18n.py catches it first).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from game.ui.paths import ASSETS
+
+I18N = ASSETS / "i18n"
+
+
+@cache
+def table(lang: str) -> dict[str, object]:
+    with open(I18N / f"{lang}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class Strings:
+    """Translated strings and number formats for one language: `t("menu.new_game")`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in ("en", "es") else "en"
+        self._table = table(self.lang)
+        self._en = table("en")
+
+    def __call__(self, key: str, **kw) -> str:
+        template = self._table.get(key, self._en.get(key, key))
+        if not isinstance(template, str):
+            return key
+        try:
+            return template.format(**kw) if kw else template
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def list(self, key: str) -> list[str]:
+        value = self._table.get(key, self._en.get(key, []))
+        return list(value) if isinstance(value, list) else []
+
+    def month(self, date: str) -> str:
+        """'2026-03' -> 'March 2026' / 'marzo de 2026'."""
+        try:
+            year, month = (int(x) for x in date.split("-")[:2])
+        except ValueError:
+            return date
+        return self("fmt.month_year", month=self.list("months")[month - 1], year=year)
+
+    def money(self, pesos: float) -> str:
+        """Pesos a month, in millions: '$24,730 M'."""
+        return self("fmt.millions", value=f"{pesos / 1e6:,.0f}")
+
+    def number(self, value: float, digits: int = 0) -> str:
+        return f"{value:,.{digits}f}"
+
+    def percent(self, value: float) -> str:
+        return f"{value * 100:.0f}%"
+
+    def scenario_text(self, raw: dict, key: str) -> str:
+        """A scenario's name or description in this language (English when not translated)."""
+        return str(raw.get(f"{key}_{self.lang}") or raw.get(key) or "")

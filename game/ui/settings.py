@@ -1,0 +1,88 @@
+"""Player settings (language, UI scale, palette, fullscreen, guided introduction), kept as JSON.
+
+A missing or unreadable settings file is never an error: the game starts with defaults, and the
+first run follows the system language.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from game.sim.save import write_atomic
+
+LANGUAGES = ("en", "es")
+SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+def system_language() -> str:
+    """'es' when the system locale is Spanish, else 'en'."""
+    candidates = [os.environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    try:
+        candidates.append(locale.getlocale()[0] or "")
+    except ValueError:  # an unknown locale name in the environment
+        pass
+    for name in candidates:
+        if name and name.lower() not in ("c", "posix", "c.utf-8"):
+            return "es" if name.lower().startswith("es") else "en"
+    return "en"
+
+
+@dataclass
+class Settings:
+    """What the player chose in the settings screen."""
+
+    language: str = "en"
+    ui_scale: float = 1.0
+    colourblind: bool = False
+    fullscreen: bool = False
+    tutorial_done: bool = False
+    difficulty: str = "normal"
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Settings from `path`; defaults (in the system language) when missing or damaged."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(language=system_language())
+        if not isinstance(data, dict):
+            return cls(language=system_language())
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Settings:
+        known = {f.name for f in fields(cls)}
+        out = cls(language=system_language())
+        for key, value in data.items():
+            if key in known:
+                setattr(out, key, value)
+        out.clean()
+        return out
+
+    def clean(self) -> None:
+        """Replace values that make no sense (hand-edited files) with defaults."""
+        if self.language not in LANGUAGES:
+            self.language = system_language()
+        try:
+            scale = float(self.ui_scale)
+        except (TypeError, ValueError):
+            scale = 1.0
+        self.ui_scale = min(SCALES, key=lambda s: abs(s - scale))
+        self.colourblind = bool(self.colourblind)
+        self.fullscreen = bool(self.fullscreen)
+        self.tutorial_done = bool(self.tutorial_done)
+        if self.difficulty not in DIFFICULTIES:
+            self.difficulty = "normal"
+
+    def save(self, path: Path) -> bool:
+        """Write the settings; False (not an exception) when the folder is not writable."""
+        try:
+            write_atomic(path, json.dumps(asdict(self), indent=2).encode("utf-8"))
+        except OSError:
+            return False
+        return True
