@@ -71,12 +71,13 @@ def load_scenario_tree(
     return build(result.root, result.map, tree, source)
 
 
-def check_files(paths: Sequence[str | Path], out: TextIO = sys.stdout) -> int:
+def check_files(paths: Sequence[str | Path], out: TextIO | None = None) -> int:
     """Check scenario files; print one line per clean file or one per problem.
 
     Returns:
         0 when every file is clean, else 2.
     """
+    out = out or sys.stdout  # looked up at call time, so redirected output is honoured
     status = 0
     for path in paths:
         try:

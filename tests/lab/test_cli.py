@@ -1,0 +1,103 @@
+"""The `hydra` command: outputs, files and clear refusals."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+MEXICO = str(ROOT / "levels" / "mexico_2026.yaml")
+NATIONAL = ["turn", "date", "homicides", "homicides_per_100k", "cartel_deaths", "members",
+            "recruits", "arrests", "armed_groups"]
+
+
+def run_json(capsys, *args):
+    assert main(["run", "--scenario", MEXICO, "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_run_json_reports_start_end_and_checksum(capsys):
+    out = run_json(capsys, "--turns", "3", "--seed", "7")
+    assert set(out) == {"scenario", "seed", "strategy", "turns", "start", "end", "checksum"}
+    assert out["scenario"] == "mexico_2026" and out["seed"] == 7 and out["turns"] == 3
+    assert list(out["end"]) == NATIONAL
+    assert out["end"]["date"] == "2026-05"
+
+
+def test_run_writes_national_and_regional_csv(tmp_path, capsys):
+    assert main(["run", "--scenario", MEXICO, "--turns", "2", "--out", str(tmp_path)]) == 0
+    with open(tmp_path / "national.csv", encoding="utf-8") as fh:
+        national = list(csv.DictReader(fh))
+    with open(tmp_path / "regions.csv", encoding="utf-8") as fh:
+        regions = list(csv.DictReader(fh))
+    assert list(national[0]) == NATIONAL
+    assert [r["turn"] for r in national] == ["1", "2"]
+    assert list(regions[0])[:3] == ["turn", "date", "state"]
+    assert {"members", "homicides", "dominant_faction"} <= set(regions[0])
+    assert len(regions) == 2 * 32
+    assert "MX-JAL" in {r["state"] for r in regions}
+
+
+def test_set_overrides_change_the_game(capsys):
+    base = run_json(capsys, "--turns", "6")
+    more = run_json(capsys, "--turns", "6", "--set", "model.recruitment_rate=0.004")
+    assert more["end"]["members"] > base["end"]["members"]
+
+
+def test_the_monthly_table_tells_the_events_in_spanish(capsys):
+    assert main(["run", "--scenario", MEXICO, "--turns", "4", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert "se divide en" in out or "toma el mando" in out  # CJNG's open succession
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "--scenario", "no/such/file.yaml"],
+        ["run", "--scenario", MEXICO, "--strategy", "nonsense"],
+        ["run", "--scenario", MEXICO, "--set", "model.recruitment_rat=1"],
+        ["run", "--scenario", MEXICO, "--set", "model.recruitment_rate=-1"],
+        ["run", "--scenario", MEXICO, "--turns", "-3"],
+        ["check", "no/such/file.yaml"],
+    ],
+)
+def test_user_mistakes_exit_2_with_a_message(args, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr()
+    assert (err.err or err.out).strip()
+
+
+def test_a_broken_scenario_never_prints_a_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nfactions: [1, 2\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game", "run", "--scenario", str(bad)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "line" in proc.stderr
+
+
+def test_check_passes_every_shipped_level(capsys):
+    assert main(["check", *map(str, sorted((ROOT / "levels").glob("*.yaml")))]) == 0
+
+
+def test_orders_file_problems_are_located(tmp_path, capsys):
+    orders = tmp_path / "orders.yaml"
+    orders.write_text("- {turn: 2, order: interdict, region: Tamps, level: 2}\n", encoding="utf-8")
+    assert main(["run", "--scenario", MEXICO, "--orders", str(orders)]) == 2
+    err = capsys.readouterr().err
+    assert "orders[0].region" in err and "Tamaulipas" in err
+    assert "orders[0].level" in err
+
+
+def test_scripted_guaranteed_kill_removes_the_leader(tmp_path, capsys):
+    orders = tmp_path / "orders.yaml"
+    orders.write_text("- {turn: 2, order: hvt, target: cdn.leader, mode: kill, guaranteed: true}\n",
+                      encoding="utf-8")
+    assert main(["run", "--scenario", MEXICO, "--turns", "2", "--orders", str(orders)]) == 0
+    assert "Cártel del Noreste: leader" in capsys.readouterr().out
