@@ -175,7 +175,22 @@ class Scenario:
     rivalry: np.ndarray  # [F, F] symmetric, >= 0
     alliance: np.ndarray  # [F, F] symmetric, >= 0
     source: str = ""  # path of the file it came from
+    difficulty: str = "normal"  # easy, normal or hard: budget, starting intelligence, AI foresight
     raw: dict = field(default_factory=dict, compare=False, repr=False)  # the validated YAML tree
 
     def faction_index(self) -> dict[str, int]:
         return {f.id: i for i, f in enumerate(self.factions)}
+
+    @property
+    def budget_base(self) -> float:
+        """The scenario's budget before difficulty: programme costs are shares of it."""
+        return self.budget / DIFFICULTY[self.difficulty]["budget"]
+
+
+# What difficulty changes (never the research-based dynamics): money, what the state knows at the
+# start, and how far ahead the cartel AI looks when it chooses where to expand.
+DIFFICULTY = {
+    "easy": {"budget": 1.2, "intel": 0.4, "foresight": 1},
+    "normal": {"budget": 1.0, "intel": 0.3, "foresight": 1},
+    "hard": {"budget": 0.85, "intel": 0.2, "foresight": 2},
+}

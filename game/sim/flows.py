@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.scenario.types import Scenario
+from game.sim import policy
 from game.sim.state import FLOW_NAMES, GameState
 from game.sim.territory import recruitment_factor
 
@@ -75,10 +76,13 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> d
             p.arrests_per_week * share * arrest_weights(state) * incapacitation(state, scenario)
         )
     return {
-        "recruits": p.recruitment_rate * recruitment_factor(state) * members,
-        "arrests": arrests,
+        "recruits": p.recruitment_rate
+        * recruitment_factor(state)
+        * policy.recruitment_multiplier(state)
+        * members,
+        "arrests": arrests * policy.arrest_multiplier(state),
         "conflict_deaths": p.conflict_rate
-        * (1.0 + state.tension)
+        * policy.conflict_multiplier(state)
         * members
         * rival_pressure(kernel, members),
         "exits": p.saturation_rate * totals * members,

@@ -117,6 +117,8 @@ def remove_person(
     was_leader = info.leader is not None and info.leader.id == person_id
     state.factions = _replace_at(state.factions, f, info.without(person_id))
     state.removed = state.removed + (person_id,)
+    if how == "captured":
+        state.prisoners = state.prisoners + (person_id,)
     kind = "leader_removed" if was_leader else "lieutenant_removed"
     state.grievance[f] += 1.0 if how == "killed" else 0.6
     events = [

@@ -27,46 +27,53 @@ class Programme:
         id: stable id used in orders, saves and scenario files.
         scope: "national" (one amount) or "state" (an amount per state).
         group: force, intelligence, institutions, prevention.
-        unit_cost: pesos a month that buy full effort (1.0): nationally, or per 100,000 people in
-            a state.
+        share: the share of the scenario's monthly budget that buys full effort (1.0) of this
+            programme everywhere; a state's full effort costs that times its population share.
+        status_quo: the effort the scenario's default allocation gives it (in every state, for
+            state programmes; `interdiction` only where there are crossings or ports).
         name, effect, delay: player texts by language.
     """
 
     id: str
     scope: str
     group: str
-    unit_cost: float
+    share: float
+    status_quo: float
     name: dict
     effect: dict
     delay: dict
 
-    def full_cost(self, population: float | None = None) -> float:
-        """Pesos a month for full effort (in a state of `population`, for state programmes)."""
-        if self.scope == "national":
-            return self.unit_cost
-        return self.unit_cost * (population or 0.0) / 1e5
+    def full_cost(self, scenario: Scenario, region: int | None = None) -> float:
+        """Pesos a month for full effort, nationally or in `region`."""
+        national = self.share * scenario.budget_base
+        if self.scope == "national" or region is None:
+            return national
+        pops = scenario.map.populations()
+        return national * pops[region] / pops.sum()
 
 
-def _p(pid, scope, group, cost, en, es, eff_en, eff_es, delay_en, delay_es) -> Programme:
+def _p(pid, scope, group, share, quo, en, es, eff_en, eff_es, delay_en, delay_es) -> Programme:
     return Programme(
         pid,
         scope,
         group,
-        cost,
+        share,
+        quo,
         {"en": en, "es": es},
         {"en": eff_en, "es": eff_es},
         {"en": delay_en, "es": delay_es},
     )
 
 
-# Unit costs are game estimates, scaled so that the 2026 budget (about 24.7 billion pesos a
-# month) can fund roughly two thirds of every line at once: choices are forced.
+# Costs are shares of the scenario's budget (game estimates): the status quo spends about three
+# quarters of it, and funding every line fully would take about two budgets, so choices are forced.
 PROGRAMMES: tuple[Programme, ...] = (
     _p(
         "troops",
         "state",
         "force",
-        12e6,
+        0.60,
+        0.30,
         "Army and National Guard",
         "Ejército y Guardia Nacional",
         "Suppresses violence locally at first, arrests and kills members; with little "
@@ -80,7 +87,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "interdiction",
         "state",
         "force",
-        4e6,
+        0.10,
+        0.30,
         "Interdiction",
         "Intercepción",
         "Checkpoints at highways, ports and crossings: seizes drugs and diverts routes to the "
@@ -94,7 +102,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "intel_national",
         "national",
         "intelligence",
-        1.2e9,
+        0.05,
+        0.50,
         "National intelligence",
         "Inteligencia nacional",
         "Maps every faction's network: better odds for operations against leaders, fewer "
@@ -108,7 +117,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "intel_state",
         "state",
         "intelligence",
-        3e6,
+        0.12,
+        0.20,
         "Regional intelligence",
         "Inteligencia regional",
         "Exposes the factions operating in this state.",
@@ -120,7 +130,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "financial_intel",
         "national",
         "intelligence",
-        4e8,
+        0.02,
+        0.30,
         "Financial intelligence",
         "Inteligencia financiera",
         "Freezes cartel assets; the freezes stick only where courts work (most frozen money "
@@ -134,7 +145,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "police",
         "state",
         "institutions",
-        6e6,
+        0.30,
+        0.50,
         "Police professionalisation",
         "Profesionalización policial",
         "Slowly builds police capacity: more arrests, less corruption, fewer civilian deaths. "
@@ -148,7 +160,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "courts",
         "state",
         "institutions",
-        4e6,
+        0.20,
+        0.50,
         "Prosecutors and courts",
         "Fiscalías y juzgados",
         "More of those arrested stay in prison; asset freezes stick. Arrests can fall while "
@@ -162,7 +175,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "local_integrity",
         "state",
         "institutions",
-        2e6,
+        0.10,
+        0.30,
         "Local-government integrity",
         "Integridad de gobiernos locales",
         "Makes corruption of mayors and local police harder: cartels lose the weak plazas.",
@@ -174,7 +188,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "prisons",
         "national",
         "institutions",
-        6e8,
+        0.03,
+        0.50,
         "Prisons",
         "Prisiones",
         "Stops prisons working as cartel offices and recruitment centres.",
@@ -186,7 +201,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "youth",
         "state",
         "prevention",
-        5e6,
+        0.25,
+        0.10,
         "Targeted youth programmes",
         "Programas focalizados para jóvenes",
         "Jobs, school and outreach for young people at risk in this state: fewer recruits.",
@@ -198,7 +214,8 @@ PROGRAMMES: tuple[Programme, ...] = (
         "transfers",
         "national",
         "prevention",
-        9e9,
+        0.40,
+        0.50,
         "National cash transfers",
         "Transferencias nacionales",
         "Broad, untargeted transfers: popular, but little effect on recruitment per peso.",
@@ -222,15 +239,33 @@ def spending(state: GameState) -> float:
 
 
 def effort(state: GameState, scenario: Scenario, programme: str) -> np.ndarray | float:
-    """Funded effort (0 to about 1.5; 1 = full funding) of a programme, per region or national."""
+    """Funded effort (0 to 1.5; 1 = full funding) of a programme, per region or national."""
     p = BY_ID[programme]
     if p.scope == "national":
-        return state.allocation.get(programme, 0.0) / p.full_cost()
-    pops = scenario.map.populations()
+        return state.allocation.get(programme, 0.0) / p.full_cost(scenario)
     out = np.zeros(scenario.map.n)
-    for r in range(scenario.map.n):
-        out[r] = state.allocation.get(key(programme, r), 0.0) / p.full_cost(pops[r])
+    prefix = f"{programme}@"
+    for k, pesos in state.allocation.items():
+        if k.startswith(prefix):
+            r = int(k[len(prefix) :])
+            out[r] = pesos / p.full_cost(scenario, r)
     return out
+
+
+def status_quo(scenario: Scenario) -> dict[str, float]:
+    """The default allocation: each programme at its status-quo effort, scaled to fit the budget."""
+    alloc: dict[str, float] = {}
+    for p in PROGRAMMES:
+        if p.scope == "national":
+            alloc[p.id] = p.status_quo * p.full_cost(scenario)
+            continue
+        for r, region in enumerate(scenario.map.regions):
+            if p.id == "interdiction" and not (region.crossings or region.seaports):
+                continue
+            alloc[key(p.id, r)] = p.status_quo * p.full_cost(scenario, r)
+    total = sum(alloc.values())
+    scale = min(1.0, 0.9 * scenario.budget / total) if total > 0 else 1.0
+    return {k: float(v * scale) for k, v in alloc.items()}
 
 
 @register
@@ -257,8 +292,7 @@ class Allocate(Order):
         if not (np.isfinite(self.pesos) and self.pesos >= 0):
             problems.append("the amount must be zero or more pesos")
         elif not problems:
-            pop = scenario.map.populations()[self.region] if self.region is not None else None
-            if self.pesos > 1.5 * p.full_cost(pop):
+            if self.pesos > 1.5 * p.full_cost(scenario, self.region) + 1e-6:
                 problems.append("more than 150% of full funding cannot be spent usefully")
             current = state.allocation.get(key(self.programme, self.region), 0.0)
             if spending(state) - current + self.pesos > state.budget + 1e-6:

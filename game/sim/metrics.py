@@ -22,9 +22,24 @@ def homicide_rate(state: GameState, scenario: Scenario) -> float:
     return float(state.homicide_history.sum() / scenario.map.populations().sum() * 1e5)
 
 
+def state_control(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Share of each region the state controls [R], 0-1: its capacity against cartel presence.
+
+    Capacity is police, courts, local integrity and troops; presence is members per thousand
+    people. Equal weight gives one half.
+    """
+    s = state.stocks
+    capacity = 0.35 * state.police + 0.35 * state.courts + 0.2 * s["integrity"] + 0.3 * s["troops"]
+    presence = state.members.sum(axis=0) / scenario.map.populations() * 1000.0
+    return capacity / (capacity + 0.25 * presence + 1e-9)
+
+
 def national(state: GameState, scenario: Scenario) -> dict:
     """The national metrics of the month just played (or of the start, at turn 0)."""
+    from game.sim.policy import exposure
+
     flows = state.flows
+    pops = scenario.map.populations()
     return {
         "turn": state.turn,
         "date": month_date(scenario, state.turn).strftime("%Y-%m"),
@@ -35,6 +50,15 @@ def national(state: GameState, scenario: Scenario) -> dict:
         "recruits": round(float(flows["recruits"].sum()), 1),
         "arrests": round(float(flows["arrests"].sum()), 1),
         "armed_groups": armed_groups(state, scenario),
+        "drug_flow": round(float(state.arrivals.sum()), 3),
+        "leaders_removed": int(state.counters.get("leaders_removed", 0)),
+        "splits": int(state.counters.get("splits", 0)),
+        "approval": round(float(state.politics.get("approval", 0.0)), 2),
+        "us_pressure": round(float(state.politics.get("us_pressure", 0.0)), 2),
+        "budget": round(float(state.budget), 0),
+        "civilians_killed_by_state": round(float(state.stocks["civilians_killed"].sum()), 1),
+        "state_control": round(float(state_control(state, scenario) @ pops / pops.sum()), 4),
+        "intel": round(float(exposure(state).mean()) if state.n_factions else 0.0, 4),
     }
 
 
@@ -52,6 +76,7 @@ def regional(state: GameState, scenario: Scenario) -> list[dict]:
     pops = scenario.map.populations()
     rates = state.homicide_history.sum(axis=0) / pops * 1e5
     dominant = dominant_factions(state)
+    control = state_control(state, scenario)
     return [
         {
             "turn": state.turn,
@@ -61,6 +86,12 @@ def regional(state: GameState, scenario: Scenario) -> list[dict]:
             "homicides": round(float(state.homicides[r]), 1),
             "homicides_per_100k": round(float(rates[r]), 3),
             "dominant_faction": dominant[r],
+            "drug_flow": round(float(state.drug_flow[r]), 3),
+            "troops": round(float(state.stocks["troops"][r]), 3),
+            "police": round(float(state.police[r]), 4),
+            "courts": round(float(state.courts[r]), 4),
+            "intel": round(float(state.stocks["regional_intel"][r]), 4),
+            "state_control": round(float(control[r]), 4),
         }
         for r, region in enumerate(scenario.map.regions)
     ]

@@ -23,17 +23,18 @@ def edge_arrays(map_data: MapData) -> tuple[np.ndarray, np.ndarray]:
     return src, dst
 
 
-def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share: float) -> np.ndarray:
+def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share) -> np.ndarray:
     """Move `share` of every cell's members to its neighbours, weighted by presence there.
 
     Args:
         members: [F, R] members.
         src, dst: directed edges from `edge_arrays`.
-        share: fraction of each cell that leaves (0-1).
+        share: fraction of each cell that leaves (0-1): one number, or one per region [R].
     Returns:
         The new [F, R] members; the totals of each faction are unchanged.
     """
-    if share <= 0 or src.size == 0:
+    share = np.broadcast_to(np.asarray(share, dtype=float), (members.shape[1],))
+    if not share.any() or src.size == 0:
         return members
     n_f, n_r = members.shape
     fac, edge = np.nonzero(members[:, src] > 0)  # only edges leaving occupied cells
@@ -42,7 +43,7 @@ def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share: float)
     flat = members.ravel()
     weight = flat[there] + 1.0
     norm = np.bincount(here, weights=weight, minlength=n_f * n_r)
-    moved = flat[here] * share * weight / norm[here]
+    moved = flat[here] * share[src[edge]] * weight / norm[here]
     # Less than one person cannot open a new region: such flows stay home, so no dust spreads.
     moved[(moved < 1.0) & (flat[there] <= 0)] = 0.0
     change = np.bincount(there, weights=moved, minlength=n_f * n_r)

@@ -15,6 +15,7 @@ from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.leadership import add_tension, remove_person
 from game.sim.orders import Order, register
+from game.sim.policy import exposure
 from game.sim.state import GameState
 
 MODES = ("capture", "kill")
@@ -45,7 +46,7 @@ def hvt_odds(state: GameState, target: str, mode: str) -> float:
         return 0.0
     f, pid = found
     info = state.factions[f]
-    odds = BASE_ODDS[mode] + INTEL_GAIN[mode] * state.intel[f]
+    odds = BASE_ODDS[mode] + INTEL_GAIN[mode] * exposure(state)[f]
     if info.leader is not None and info.leader.id == pid:
         odds *= LEADER_FACTOR
     odds *= 1.0 - 0.3 * (1.0 - state.posture[f])  # a low profile is harder to find
@@ -145,9 +146,21 @@ class Interdict(Order):
             problems.append(f"no region {self.region}")
         if not (0.0 <= self.level <= 1.0):
             problems.append(f"level must be between 0 and 1, not {self.level}")
+        if not problems:  # the same money rules as funding the line directly
+            from game.sim.levers import BY_ID, Allocate
+
+            cost = BY_ID["interdiction"].full_cost(scenario, self.region)
+            problems += Allocate("interdiction", self.level * cost, self.region).validate(
+                state, scenario
+            )
         return problems
 
     def apply(self, state: GameState, scenario: Scenario, rng: np.random.Generator) -> list[Event]:
+        # A shorthand for funding the interdiction line of one state at `level` of full effort.
+        from game.sim.levers import BY_ID, key
+
+        cost = BY_ID["interdiction"].full_cost(scenario, self.region)
+        state.allocation[key("interdiction", self.region)] = self.level * cost
         state.interdiction[self.region] = self.level
         return [
             Event(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim import flows, homicides, leadership, movement, territory
+from game.sim import flows, homicides, leadership, movement, policy, politics, territory
 from game.sim.events import Event
 from game.sim.orders import OrderRejected, apply_orders
 from game.sim.rng import rng_for
@@ -80,9 +80,22 @@ def phase_flows(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     return _threshold_events(before, state.members.sum(axis=1), state, scenario, turn)
 
 
+def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """The month's budget moves the programme stocks (troops, institutions, intelligence...)."""
+    return policy.phase_policy(state, scenario, turn)
+
+
+def phase_force(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Clashes between troops and cartels: members, civilians and soldiers killed."""
+    return policy.phase_force(state, scenario, turn, rng_for(state.seed, turn, "force"))
+
+
 def phase_movement(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
-    """Members drift to neighbouring regions, mostly where their faction already is."""
-    share = min(scenario.model.mobility * flows.WEEKS_PER_MONTH, 1.0)
+    """Members drift to neighbouring regions, mostly where their faction already is; troops
+    push them out to the neighbours (displacement, Dell 2015)."""
+    base = min(scenario.model.mobility * flows.WEEKS_PER_MONTH, 1.0)
+    extra = np.maximum(state.stocks["troops"] - policy.status_quo_effort("troops"), 0.0)
+    share = np.minimum(base * (1.0 + 3.0 * extra), 0.5)
     src, dst = _edges(scenario)
     state.members = movement.diffuse(state.members, src, dst, share)
     return []
@@ -101,15 +114,18 @@ def phase_decay(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     state.tension *= scenario.model.tension_decay
     state.disruption *= DISRUPTION_DECAY
     state.grievance *= GRIEVANCE_DECAY
-    state.memory = state.memory * MEMORY_DECAY + state.interdiction[None, :] * (state.members > 0)
+    pressure = state.interdiction + state.stocks["troops"]
+    state.memory = state.memory * MEMORY_DECAY + pressure[None, :] * (state.members > 0)
     return []
 
 
 PHASES = (
     phase_attrition,
     phase_succession,
+    phase_policy,
     phase_routes,
     phase_flows,
+    phase_force,
     phase_movement,
     phase_homicides,
     phase_decay,
@@ -124,6 +140,10 @@ def resolve_turn(state: GameState, scenario: Scenario, orders=()) -> TurnResult:
     events, rejected = apply_orders(new, scenario, list(orders), turn)
     for phase in PHASES:
         events.extend(phase(new, scenario, turn))
+    # Politics reads the whole month: what fell, who struck back, how many died.
+    events.extend(
+        politics.phase_politics(new, scenario, turn, events, rng_for(state.seed, turn, "politics"))
+    )
     new.turn = turn
     return TurnResult(new, events, rejected)
 

@@ -50,9 +50,16 @@ class GameState:
         flows: the last month's member flows by name, each float64 [F, R].
         homicides: the last month's homicides by region, [R].
         homicide_history: homicides by region in the last 12 months, oldest first, [12, R].
+        freeze: share of each faction's money frozen by financial intelligence, 0-1, [F].
+        stocks: slow regional stocks of the planner's programmes, each [R] (game/sim/policy.py:
+            troops, youth, integrity, regional_intel, strain, deployed_months) and last month's
+            state violence (state_kills, civilians_killed, soldiers_killed).
+        politics: approval, us_pressure, prisons, us_cooperation and the start's reference values.
+        status: "playing", or why the game ended ("mandate_lost", "term_over").
         allocation: pesos a month by budget line ('police@14', 'prisons'; game/sim/levers.py).
         counters: running totals (leaders_removed, splits, retaliations).
         removed: ids of people captured or killed so far.
+        prisoners: ids of captured people held by the Mexican state (can be extradited).
         experiment: True in scripted experiments, where guaranteed operations are allowed.
     """
 
@@ -81,9 +88,14 @@ class GameState:
     revenue_ref: np.ndarray = field(default_factory=lambda: np.zeros(0))
     grievance: np.ndarray = field(default_factory=lambda: np.zeros(0))
     extortion: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    freeze: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    stocks: dict[str, np.ndarray] = field(default_factory=dict)
+    politics: dict[str, float] = field(default_factory=dict)
+    status: str = "playing"
     allocation: dict[str, float] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     removed: tuple[str, ...] = ()
+    prisoners: tuple[str, ...] = ()
     experiment: bool = False
 
     @property
@@ -150,6 +162,7 @@ FACTION_ROWS = (
     "grievance",
     "extortion",
     "revenue_ref",
+    "freeze",
 )
 FACTION_SQUARE = ("rivalry", "alliance")
 
@@ -177,11 +190,11 @@ def to_dict(state: GameState) -> dict:
         value = getattr(state, f.name)
         if isinstance(value, np.ndarray):
             out[f.name] = value.tolist()
-        elif f.name == "flows":
+        elif f.name in ("flows", "stocks"):
             out[f.name] = {k: v.tolist() for k, v in value.items()}
         elif f.name == "factions":
             out[f.name] = [x.to_dict() for x in value]
-        elif f.name == "removed":
+        elif f.name in ("removed", "prisoners"):
             out[f.name] = list(value)
         else:
             out[f.name] = value if not isinstance(value, dict) else dict(value)
@@ -195,9 +208,13 @@ def from_dict(d: dict) -> GameState:
         value = d[f.name]
         if f.name == "factions":
             value = tuple(FactionInfo.from_dict(x) for x in value)
-        elif f.name == "flows":
-            value = {k: _array(v) for k, v in value.items()}
-        elif f.name == "removed":
+        elif f.name in ("flows", "stocks"):
+            value = {str(k): _array(v) for k, v in value.items()}
+        elif f.name == "politics":
+            value = {str(k): float(v) for k, v in value.items()}
+        elif f.name == "status":
+            value = str(value)
+        elif f.name in ("removed", "prisoners"):
             value = tuple(str(x) for x in value)
         elif f.name == "allocation":
             value = {str(k): float(v) for k, v in value.items()}
@@ -236,6 +253,7 @@ def _check_shapes(state: GameState) -> None:
         "grievance",
         "extortion",
         "revenue_ref",
+        "freeze",
     ):
         expected[name] = (n_f,)
     for name in (
@@ -257,6 +275,9 @@ def _check_shapes(state: GameState) -> None:
             raise ValueError(f"{name} has shape {arr.shape}, expected {shape}")
     for name, arr in state.flows.items():
         state.flows[name] = arr.reshape(n_f, n_r)
+    for name, arr in state.stocks.items():
+        if arr.shape != (n_r,):
+            raise ValueError(f"stocks.{name} has shape {arr.shape}, expected ({n_r},)")
 
 
 def _hash_value(h, value) -> None:
@@ -267,6 +288,8 @@ def _hash_value(h, value) -> None:
         for key in sorted(value):
             h.update(key.encode())
             _hash_value(h, value[key])
+    elif isinstance(value, float | np.floating):
+        h.update(repr(float(value)).encode())  # np.float64 and float hash alike
     else:
         h.update(repr(value).encode())
 
@@ -286,6 +309,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     from game.sim.flows import expected_month  # local: flows imports this module
 
     n_f, n_r = len(scenario.factions), scenario.map.n
+    pops = scenario.map.populations()
     members = np.zeros((n_f, n_r))
     for f, spec in enumerate(scenario.factions):
         for r, m in spec.members.items():
@@ -313,10 +337,15 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         revenue_ref=np.zeros(n_f),
         grievance=np.zeros(n_f),
         extortion=np.zeros(n_f),
+        freeze=np.zeros(n_f),
         counters={"leaders_removed": 0, "splits": 0, "retaliations": 0},
     )
+    from game.sim.policy import start_policy  # local: policy imports this module
+
+    start_policy(state, scenario)
     flows, homicides = expected_month(state, scenario)
-    state.flows = flows
+    state.flows = {**flows, "killed_by_state": np.zeros((n_f, n_r))}
     state.homicides = homicides
     state.homicide_history = np.tile(homicides, (HISTORY_MONTHS, 1))
+    state.politics["base_rate"] = float(state.homicide_history.sum() / pops.sum() * 1e5)
     return state

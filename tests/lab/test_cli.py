@@ -12,8 +12,26 @@ from game.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 MEXICO = str(ROOT / "levels" / "mexico_2026.yaml")
-NATIONAL = ["turn", "date", "homicides", "homicides_per_100k", "cartel_deaths", "members",
-            "recruits", "arrests", "armed_groups"]
+NATIONAL = [
+    "turn",
+    "date",
+    "homicides",
+    "homicides_per_100k",
+    "cartel_deaths",
+    "members",
+    "recruits",
+    "arrests",
+    "armed_groups",
+    "drug_flow",
+    "leaders_removed",
+    "splits",
+    "approval",
+    "us_pressure",
+    "budget",
+    "civilians_killed_by_state",
+    "state_control",
+    "intel",
+]
 
 
 def run_json(capsys, *args):
@@ -38,7 +56,16 @@ def test_run_writes_national_and_regional_csv(tmp_path, capsys):
     assert list(national[0]) == NATIONAL
     assert [r["turn"] for r in national] == ["1", "2"]
     assert list(regions[0])[:3] == ["turn", "date", "state"]
-    assert {"members", "homicides", "dominant_faction"} <= set(regions[0])
+    assert {
+        "members",
+        "homicides",
+        "dominant_faction",
+        "troops",
+        "police",
+        "courts",
+        "intel",
+        "drug_flow",
+    } <= set(regions[0])
     assert len(regions) == 2 * 32
     assert "MX-JAL" in {r["state"] for r in regions}
 
@@ -75,8 +102,12 @@ def test_user_mistakes_exit_2_with_a_message(args, capsys):
 def test_a_broken_scenario_never_prints_a_traceback(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: 1\nfactions: [1, 2\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "game", "run", "--scenario", str(bad)],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "run", "--scenario", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "line" in proc.stderr
@@ -97,7 +128,9 @@ def test_orders_file_problems_are_located(tmp_path, capsys):
 
 def test_scripted_guaranteed_kill_removes_the_leader(tmp_path, capsys):
     orders = tmp_path / "orders.yaml"
-    orders.write_text("- {turn: 2, order: hvt, target: cdn.leader, mode: kill, guaranteed: true}\n",
-                      encoding="utf-8")
+    orders.write_text(
+        "- {turn: 2, order: hvt, target: cdn.leader, mode: kill, guaranteed: true}\n",
+        encoding="utf-8",
+    )
     assert main(["run", "--scenario", MEXICO, "--turns", "2", "--orders", str(orders)]) == 0
     assert "Cártel del Noreste: leader" in capsys.readouterr().out
