@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--orders", default=None, help="YAML file of scripted orders by turn")
     run.add_argument("--lang", default="en", choices=("en", "es"), help="language of the events")
     run.add_argument("--quiet", action="store_true", help="the table only, without events")
+    run.add_argument(
+        "--difficulty",
+        default="normal",
+        choices=("easy", "normal", "hard"),
+        help="budget, starting intelligence and cartel foresight (default normal)",
+    )
 
     exp = sub.add_parser("experiment", help="twin-run checks of the research behind Hydra")
     exp.add_argument("name", choices=("decapitation", "split", "interdiction", "calderon"))

@@ -33,6 +33,11 @@ REASONS = {
         "attrition": "losses",
         "forced": "an experiment",
         "order": "your order",
+        "approval": "approval collapsed",
+        "us_pressure": "US pressure",
+        "us_strike": "a US strike",
+        "troops": "troops",
+        "long_deployment": "a long military deployment",
     },
     "es": {
         "route": "por ahí pasa una ruta del tráfico",
@@ -56,6 +61,11 @@ REASONS = {
         "attrition": "sus bajas",
         "forced": "un experimento",
         "order": "tu orden",
+        "approval": "se desplomó la aprobación",
+        "us_pressure": "presión de EE. UU.",
+        "us_strike": "un ataque estadounidense",
+        "troops": "las tropas",
+        "long_deployment": "un despliegue militar prolongado",
     },
 }
 
@@ -79,6 +89,15 @@ TEMPLATES = {
         "armed_group_dissolved": "{faction} has fallen apart ({cause}).",
         "interdiction_set": "Interdiction in {region} set to {level:.0%}.",
         "order_rejected": "Order refused: {problems}.",
+        "allocation_set": "Budget: {programme} set to {pesos} a month.",
+        "budget_cut": "The budget is cut by {share:.0%} ({cause}).",
+        "mandate_lost": "Congress and the public withdraw their support: the mandate is lost.",
+        "us_strike_offer": "Washington offers to strike a cartel leader on Mexican soil.",
+        "us_offer_refused": "You refuse Washington's offer of a strike.",
+        "us_strike": "A US strike hits a cartel target.",
+        "extradited": "A prisoner is extradited to the United States.",
+        "us_cooperation": "US intelligence cooperation: {onoff}.",
+        "civilians_killed_by_state": "{deaths} civilians killed by security forces in {region}.",
     },
     "es": {
         "leader_removed": "{faction}: su líder {name} fue {how} en {region} ({cause}).",
@@ -99,6 +118,15 @@ TEMPLATES = {
         "armed_group_dissolved": "{faction} se desintegró ({cause}).",
         "interdiction_set": "Interdicción en {region}: {level:.0%}.",
         "order_rejected": "Orden rechazada: {problems}.",
+        "allocation_set": "Presupuesto: {programme}, {pesos} al mes.",
+        "budget_cut": "Recorte de {share:.0%} al presupuesto ({cause}).",
+        "mandate_lost": "El Congreso y la opinión pública retiran su apoyo: pierdes el mandato.",
+        "us_strike_offer": "Washington ofrece atacar a un líder criminal en suelo mexicano.",
+        "us_offer_refused": "Rechazas la oferta de ataque de Washington.",
+        "us_strike": "Un ataque estadounidense alcanza a un objetivo criminal.",
+        "extradited": "Un preso es extraditado a Estados Unidos.",
+        "us_cooperation": "Cooperación de inteligencia con EE. UU.: {onoff}.",
+        "civilians_killed_by_state": "{deaths} civiles muertos por fuerzas de seguridad en {region}.",
     },
 }
 
@@ -130,7 +158,17 @@ HEADLINES = {
     "alliance",
     "order_rejected",
     "moved_into",
+    "budget_cut",
+    "mandate_lost",
+    "us_strike_offer",
+    "civilians_killed_by_state",
 }
+
+
+def _programme(pid, lang: str) -> str:
+    from game.sim.levers import BY_ID
+
+    return BY_ID[pid].name[lang] if pid in BY_ID else str(pid or "")
 
 
 def faction_name(state: GameState, fid: str | None) -> str:
@@ -161,5 +199,11 @@ def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en
         "other": faction_name(state, data.get("other") or data.get("with")),
         "level": float(data.get("level", 0.0)),
         "problems": "; ".join(data.get("problems", [])),
+        "programme": _programme(data.get("programme"), lang),
+        "pesos": f"{data.get('pesos', 0.0) / 1e6:,.0f} M$",
+        "share": float(data.get("share", 0.0)),
+        "onoff": ("on" if data.get("on") else "off")
+        if lang == "en"
+        else ("activa" if data.get("on") else "suspendida"),
     }
     return template.format(**fields)

@@ -18,9 +18,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from game.scenario.types import Scenario
+from game.scenario.types import DIFFICULTY, Scenario
 from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move, Posture, Retaliate
 from game.sim.flows import conflict_kernel
+from game.sim.movement import edge_arrays
 from game.sim.orders import Order
 from game.sim.rng import rng_for
 from game.sim.state import GameState
@@ -85,6 +86,76 @@ class Outlook:
         revenue_per_member = state.revenue / np.maximum(self.totals, 1.0)
         mean = state.revenue.sum() / max(self.totals.sum(), 1.0)
         self.relative_revenue = revenue_per_member / mean if mean > 0 else np.ones_like(self.totals)
+        self.foresight = DIFFICULTY[scenario.difficulty]["foresight"]
+        self.edges = edge_arrays(scenario.map) if self.foresight >= 2 else None
+        self._personalities(state)
+        self._postures(state)
+        self._extortion(state)
+        self._plazas(state)
+
+    def _personalities(self, state: GameState) -> None:
+        traits = np.array(
+            [
+                [
+                    f.personality.aggression,
+                    f.personality.expansion,
+                    f.personality.corruption,
+                    f.personality.caution,
+                ]
+                for f in state.factions
+            ]
+        ).reshape(-1, 4)
+        self.aggression, self.expansion, self.corruption, self.caution = traits.T
+
+    def _postures(self, state: GameState) -> None:
+        """Lie low under intelligence pressure and remembered state pressure."""
+        watched = state.intel + 0.5 * state.memory.max(axis=1, initial=0.0)
+        self.posture = np.clip(self.aggression * (1.0 - self.caution * watched), 0.0, 1.0)
+
+    def _extortion(self, state: GameState) -> None:
+        """Groups cut off from trafficking money, or whose money is falling, squeeze civilians."""
+        shut_out = np.clip(1.0 - self.relative_revenue, 0.0, 1.0)
+        ref = state.revenue_ref
+        fallen = np.where(
+            ref > 0, np.clip(1.0 - state.revenue / np.where(ref > 0, ref, 1.0), 0.0, 1.0), 0.0
+        )
+        target = np.minimum((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * self.caution), 1.0)
+        # Habits change slowly: a third of the way each month.
+        self.extortion = state.extortion + (target - state.extortion) / 3.0
+        self.extortion_reason = np.where(
+            1.2 * fallen > 0.6 * shut_out, "revenue_fell", "no_route_access"
+        )
+
+    def _plazas(self, state: GameState) -> None:
+        """The most attractive neighbouring plaza of every faction, and why."""
+        parts = np.stack(
+            [
+                np.broadcast_to(1.0 * self.value, self.share.shape),  # route
+                np.broadcast_to(0.3 * self.market, self.share.shape),  # market
+                2.0 * self.vacuum,  # a rival's vacuum
+                0.4 * self.corruption[:, None] * self.weak[None, :],  # weak institutions
+            ]
+        )
+        danger = (state.memory + 2.0 * state.interdiction[None, :] + 0.5 * self.hostile) * (
+            0.5 + self.caution[:, None]
+        )
+        raw = parts.sum(axis=0) - danger
+        if self.foresight >= 2:  # harder opponents also weigh the plazas one border further
+            raw = raw + 0.5 * _best_neighbour(raw, self.edges)
+        score = np.where(self.frontier, raw, -np.inf)
+        self.plaza = score.argmax(axis=1)
+        rows = np.arange(score.shape[0])
+        self.plaza_score = score[rows, self.plaza]
+        self.plaza_reason = parts[:, rows, self.plaza].argmax(axis=0)
+
+
+def _best_neighbour(score: np.ndarray, edges) -> np.ndarray:
+    """For every faction and region, the best score among the region's neighbours [F, R]."""
+    src, dst = edges
+    best = np.full_like(score, -np.inf)
+    for f in range(score.shape[0]):
+        np.maximum.at(best[f], src, score[f, dst])
+    return np.where(np.isfinite(best), best, 0.0)
 
 
 def cartel_orders(
@@ -133,9 +204,7 @@ def retaliate(state, scenario, f, outlook, dice) -> list[Order]:
 
 
 def choose_posture(state, scenario, f, outlook, dice) -> list[Order]:
-    p = state.factions[f].personality
-    watched = state.intel[f] + 0.5 * float(state.memory[f].max(initial=0.0))
-    level = min(max(p.aggression * (1.0 - p.caution * watched), 0.0), 1.0)
+    level = float(outlook.posture[f])
     if abs(level - state.posture[f]) < 0.1:
         return []
     reason = "intel_pressure" if level < state.posture[f] else "unwatched"
@@ -143,45 +212,30 @@ def choose_posture(state, scenario, f, outlook, dice) -> list[Order]:
 
 
 def choose_extortion(state, scenario, f, outlook, dice) -> list[Order]:
-    """Groups cut off from trafficking money, or whose money is falling, squeeze civilians."""
-    shut_out = min(max(1.0 - float(outlook.relative_revenue[f]), 0.0), 1.0)
-    reference = state.revenue_ref[f]
-    fallen = min(max(1.0 - state.revenue[f] / reference, 0.0), 1.0) if reference > 0 else 0.0
-    caution = state.factions[f].personality.caution
-    target = min((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * caution), 1.0)
-    # Habits change slowly: move a third of the way each month.
-    level = float(state.extortion[f] + (target - state.extortion[f]) / 3.0)
+    level = float(outlook.extortion[f])
     if abs(level - state.extortion[f]) < 0.05:
         return []
-    reason = "revenue_fell" if 1.2 * fallen > 0.6 * shut_out else "no_route_access"
+    reason = str(outlook.extortion_reason[f])
     return [Extort(state.factions[f].id, reason, level=round(level, 3))]
+
+
+PLAZA_REASONS = ("route", "market", "vacuum", "weak_state")
 
 
 def expand(state, scenario, f, outlook, dice) -> list[Order]:
     """Move members toward the most attractive neighbouring plaza, if any is worth it."""
-    p = state.factions[f].personality
-    if dice.random() >= 0.2 + 0.6 * p.expansion:
+    expansion = outlook.expansion[f]
+    if dice.random() >= 0.2 + 0.6 * expansion:
         return []
-    parts = {
-        "route": 1.0 * outlook.value,
-        "market": 0.3 * outlook.market,
-        "vacuum": 2.0 * outlook.vacuum[f],
-        "weak_state": 0.4 * p.corruption * outlook.weak,
-    }
-    danger = (state.memory[f] + 2.0 * state.interdiction + 0.5 * outlook.hostile[f]) * (
-        0.5 + p.caution
-    )
-    score = sum(parts.values()) - danger
-    score = np.where(outlook.frontier[f], score, -np.inf)
-    dst = int(np.argmax(score))
-    if not np.isfinite(score[dst]) or score[dst] < 0.6 * (1.0 - p.expansion):
+    dst = int(outlook.plaza[f])
+    if not np.isfinite(outlook.plaza_score[f]) or outlook.plaza_score[f] < 0.6 * (1.0 - expansion):
         return []
     neighbours = scenario.map.neighbours(dst)
     src = max(neighbours, key=lambda r: state.members[f, r])
-    count = round(float(state.members[f, src]) * (0.03 + 0.07 * p.expansion))
+    count = round(float(state.members[f, src]) * (0.03 + 0.07 * expansion))
     if count < 1:
         return []
-    reason = max(parts, key=lambda k: float(parts[k][dst]))
+    reason = PLAZA_REASONS[int(outlook.plaza_reason[f])]
     return [Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))]
 
 

@@ -60,3 +60,7 @@ def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]
         if hvt_odds(state, info.leader.id, "kill") > 0:
             return [HVT(info.leader.id, "kill")]
     return []
+
+
+# The lab's other planners register themselves on import.
+from game.ai import planners as _planners  # noqa: E402,F401

@@ -9,6 +9,7 @@ from pathlib import Path
 from game.ai.strategies import STRATEGIES
 from game.cli import UsageError, print_json
 from game.lab.runner import Game, run_game
+from game.scenario.difficulty import with_difficulty
 from game.scenario.types import Scenario
 
 COLUMNS = (
@@ -38,7 +39,7 @@ def run_command(args) -> int:
         raise UsageError(
             f"unknown strategy '{args.strategy}' (known: {', '.join(sorted(STRATEGIES))})"
         )
-    scenario = load(args.scenario, args.overrides)
+    scenario = with_difficulty(load(args.scenario, args.overrides), args.difficulty)
     turns = scenario.turns if args.turns is None else args.turns
     if not 0 <= turns <= 1200:
         raise UsageError(f"--turns must be between 0 and 1200, not {turns}")

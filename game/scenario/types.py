@@ -83,7 +83,13 @@ class MapData:
         return m
 
     def populations(self) -> np.ndarray:
-        return np.array([r.population for r in self.regions], dtype=np.float64)
+        """Population of each region [R] (computed once; a read-only array)."""
+        cached = self.__dict__.get("_populations")
+        if cached is None:
+            cached = np.array([r.population for r in self.regions], dtype=np.float64)
+            cached.flags.writeable = False
+            object.__setattr__(self, "_populations", cached)
+        return cached
 
 
 @dataclass(frozen=True)

@@ -37,15 +37,17 @@ def conflict_kernel(rivalry: np.ndarray, alliance: np.ndarray) -> np.ndarray:
 def arrest_weights(state: GameState) -> np.ndarray:
     """Arrest intensity of each region relative to the national average member [R].
 
-    Police capacity decides where the national arrests happen; the weights average to one over
-    members, so the national total stays eta.
+    Police capacity decides where the national arrests happen. The weights are measured against
+    the police the game started with, so at the status quo the national total stays eta (the
+    calibrated value) and better police anywhere raise it.
     """
     per_region = state.members.sum(axis=0)
     total = per_region.sum()
     police = np.maximum(state.police, 0.02)
+    start = np.maximum(state.stocks.get("start_police", state.police), 0.02)
     if total <= 0:
-        return police / police.mean()
-    return police / (police @ per_region / total)
+        return police / start.mean()
+    return police / (start @ per_region / total)
 
 
 def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
@@ -55,7 +57,13 @@ def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
 
 
 def rival_pressure(kernel: np.ndarray, members: np.ndarray) -> np.ndarray:
-    """sum_g K[f,g] m[g,r] for every cell [F, R], computed only where two or more groups meet."""
+    """sum_g K[f,g] m[g,r] for every cell [F, R].
+
+    On large maps only regions where two or more groups meet are computed; on small ones a full
+    product is cheaper than finding them.
+    """
+    if members.shape[1] <= 64:
+        return kernel @ members
     pressure = np.zeros_like(members)
     contested = np.flatnonzero((members > 0).sum(axis=0) >= 2)
     if contested.size:
@@ -63,35 +71,41 @@ def rival_pressure(kernel: np.ndarray, members: np.ndarray) -> np.ndarray:
     return pressure
 
 
-def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray) -> dict:
-    """Expected flows per week for each cell [F, R], given the members now."""
-    p = scenario.model
-    totals = members.sum(axis=1, keepdims=True)
-    everyone = totals.sum()
-    kernel = conflict_kernel(state.rivalry, state.alliance)
-    arrests = np.zeros_like(members)
-    if everyone > 0:
-        share = members / everyone
-        arrests = (
-            p.arrests_per_week * share * arrest_weights(state) * incapacitation(state, scenario)
-        )
+def month_context(state: GameState, scenario: Scenario) -> dict:
+    """What stays fixed during a month's sub-steps: the kernel and the policy multipliers."""
     return {
-        "recruits": p.recruitment_rate
+        "kernel": conflict_kernel(state.rivalry, state.alliance),
+        "recruit": scenario.model.recruitment_rate
         * recruitment_factor(state)
-        * policy.recruitment_multiplier(state)
-        * members,
-        "arrests": arrests * policy.arrest_multiplier(state),
-        "conflict_deaths": p.conflict_rate
-        * policy.conflict_multiplier(state)
-        * members
-        * rival_pressure(kernel, members),
-        "exits": p.saturation_rate * totals * members,
+        * policy.recruitment_multiplier(state),
+        "arrest": scenario.model.arrests_per_week
+        * arrest_weights(state)
+        * incapacitation(state, scenario)
+        * policy.arrest_multiplier(state)
+        * policy.intel_arrests(state)[:, None],
+        "conflict": scenario.model.conflict_rate * policy.conflict_multiplier(state),
     }
 
 
-def step(state: GameState, scenario: Scenario, members: np.ndarray, rng: np.random.Generator):
+def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray, ctx=None) -> dict:
+    """Expected flows per week for each cell [F, R], given the members now."""
+    ctx = ctx or month_context(state, scenario)
+    totals = members.sum(axis=1, keepdims=True)
+    everyone = totals.sum()
+    share = members / everyone if everyone > 0 else np.zeros_like(members)
+    return {
+        "recruits": ctx["recruit"] * members,
+        "arrests": ctx["arrest"] * share,
+        "conflict_deaths": ctx["conflict"] * members * rival_pressure(ctx["kernel"], members),
+        "exits": scenario.model.saturation_rate * totals * members,
+    }
+
+
+def step(
+    state: GameState, scenario: Scenario, members: np.ndarray, rng: np.random.Generator, ctx=None
+):
     """One weekly sub-step: draw the flows and return (new members, flows drawn)."""
-    rates = weekly_rates(state, scenario, members)
+    rates = weekly_rates(state, scenario, members, ctx)
     occupied = np.nonzero(members > 0)
     drawn = {}
     for name in FLOW_NAMES:
@@ -113,8 +127,9 @@ def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generato
     """Run the weekly sub-steps of one month; return (members, monthly flows)."""
     members = state.members.copy()
     totals = {name: np.zeros_like(members) for name in FLOW_NAMES}
+    ctx = month_context(state, scenario)
     for _ in range(SUBSTEPS):
-        members, drawn = step(state, scenario, members, rng)
+        members, drawn = step(state, scenario, members, rng, ctx)
         for name in FLOW_NAMES:
             totals[name] += drawn[name]
     return members, totals

@@ -34,6 +34,10 @@ REGIONAL_INTEL_GAIN, REGIONAL_INTEL_DECAY = 0.2, 0.03
 NATIONAL_INTEL_GAIN, NATIONAL_INTEL_DECAY = 0.06, 0.02
 US_COOPERATION_EXPOSURE = 0.15
 STRAIN_DECAY = 0.85
+STRAIN_PER_REFORM = 0.6  # strain per unit of police-plus-courts effort added in a month
+INTEL_ARRESTS = 1.5  # arrests gained per unit of exposure gained
+STIR = 0.3  # extra conflict per unit of troop effort above the status quo, fading (F4)
+DETERRENCE = 1.6  # conflict lost per unit of police-and-courts capacity gained
 REGIONS = (
     "troops",
     "youth",
@@ -57,6 +61,9 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
     state.stocks["integrity"] = np.full(n, 0.4)
     state.stocks["regional_intel"] = _regional_intel_equilibrium(state, scenario)
     state.stocks["start_police"] = state.police.copy()  # what the status quo sustains
+    state.stocks["reform_effort"] = np.asarray(
+        levers.effort(state, scenario, "police"), dtype=float
+    ) + np.asarray(levers.effort(state, scenario, "courts"), dtype=float)
     state.stocks["start_courts"] = state.courts.copy()
     state.interdiction = np.minimum(np.asarray(levers.effort(state, scenario, "interdiction")), 1.0)
     state.politics = {
@@ -65,6 +72,7 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
         "prisons": 0.4,
         "us_cooperation": 0.0,
     }
+    state.politics["start_exposure"] = float(exposure(state).mean()) if state.n_factions else 0.0
 
 
 def _regional_intel_equilibrium(state, scenario) -> np.ndarray:
@@ -85,11 +93,13 @@ def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]
     """Turn this month's allocation into effort and move the programme stocks."""
     eff = {p.id: levers.effort(state, scenario, p.id) for p in levers.PROGRAMMES}
     s = state.stocks
-    before = state.police + state.courts
     _institutions(state, eff)
-    s["strain"] = (
-        s["strain"] * STRAIN_DECAY + np.maximum(state.police + state.courts - before, 0) * 12
-    )
+    # A reform shakes the system the months after the money arrives: new procedures, purged
+    # units, cases lost in the transition (F6). Strain comes from the *rise* in funding.
+    reform = np.asarray(eff["police"]) + np.asarray(eff["courts"])
+    rise = np.maximum(reform - s.get("reform_effort", reform), 0.0)
+    s["reform_effort"] = reform.astype(float)
+    s["strain"] = s["strain"] * STRAIN_DECAY + STRAIN_PER_REFORM * rise
     deployed = eff["troops"] > 0.05
     s["deployed_months"] = np.where(deployed, s["deployed_months"] + 1, 0.0)
     s["troops"] = np.asarray(eff["troops"], dtype=float)  # deploys within the month
@@ -177,12 +187,25 @@ def arrest_multiplier(state: GameState) -> np.ndarray:
     )
 
 
+def intel_arrests(state: GameState) -> np.ndarray:
+    """Arrests per faction relative to the start [F]: intelligence puts them on the right people."""
+    start = state.politics.get("start_exposure", None)
+    gain = exposure(state) - (start if start is not None else exposure(state).mean())
+    return np.clip(1.0 + INTEL_ARRESTS * gain, 0.5, 2.0)
+
+
 def conflict_multiplier(state: GameState) -> np.ndarray:
     """Conflict intensity by region [R]: tension, and troops stirring contested plazas (F4)."""
     troops = state.stocks["troops"]
     quo = status_quo_effort("troops")
-    stirred = 0.6 * np.maximum(troops - quo, 0.0) * np.exp(-state.stocks["deployed_months"] / 18.0)
-    return (1.0 + state.tension) * (1.0 + stirred) * (1.0 + 0.5 * state.stocks["strain"])
+    stirred = STIR * np.maximum(troops - quo, 0.0) * np.exp(-state.stocks["deployed_months"] / 18.0)
+    # Capable police and courts deter open fighting: below the start it gets worse, above better.
+    capacity = 0.5 * (state.police + state.courts)
+    start = 0.5 * (state.stocks["start_police"] + state.stocks["start_courts"])
+    deterrence = np.clip(1.0 - DETERRENCE * (capacity - start), 0.3, 1.5)
+    return (
+        (1.0 + state.tension) * (1.0 + stirred) * (1.0 + 0.5 * state.stocks["strain"]) * deterrence
+    )
 
 
 # --- force: clashes with the state, civilians, soldiers ------------------------------------------
