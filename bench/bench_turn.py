@@ -7,6 +7,10 @@ Run: python bench/bench_turn.py [--turns N]
 
 from __future__ import annotations
 
+from game.blas import single_threaded
+
+single_threaded()  # before numpy is imported
+
 import argparse
 import json
 import statistics

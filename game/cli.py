@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from game import __version__
+from game.blas import single_threaded
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "levels" / "mexico_2026.yaml"
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    single_threaded()  # before numpy is imported by any sub-command
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":

@@ -9,6 +9,10 @@ next to the targets of FACTS.md F1 (Prieto-Curiel, Campedelli & Hope 2023).
 
 from __future__ import annotations
 
+from game.blas import single_threaded
+
+single_threaded()  # before numpy is imported
+
 import argparse
 import json
 import multiprocessing as mp
