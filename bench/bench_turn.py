@@ -1,6 +1,7 @@
 """Median time of one turn, on the Mexico scenario and on synthetic maps with 150 factions.
 
-Prints one JSON object per line: {"case", "turn_ms_median", "regions", "factions"}.
+Prints one JSON object per line: {"case", "turn_ms_median", "regions", "factions"}; a turn is
+one month with the cartel AI deciding for every faction (`Game.play`).
 Targets: 32 regions x 150 factions under 5 ms; 2,469 regions (municipality scale) under 100 ms.
 Run: python bench/bench_turn.py [--turns N]
 """
@@ -17,23 +18,23 @@ import statistics
 import time
 from pathlib import Path
 
+from game.lab.runner import Game
 from game.scenario import load_scenario
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
-from game.sim.resolver import resolve_turn
-from game.sim.state import new_game
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def time_turns(scenario, turns: int, warmup: int = 3) -> float:
-    state = new_game(scenario, seed=1)
+    """Median milliseconds of one month with the cartel AI on (its decisions included)."""
+    game = Game.start(scenario, seed=1)
     for _ in range(warmup):
-        state = resolve_turn(state, scenario).state
+        game.play([])
     times = []
     for _ in range(turns):
         start = time.perf_counter()
-        state = resolve_turn(state, scenario).state
+        game.play([])
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000.0
 

@@ -72,14 +72,10 @@ class Outlook:
         disrupted = state.disruption @ self.share  # share of each region held by disrupted groups
         self.vacuum = np.clip(disrupted[None, :] - state.disruption[:, None] * self.share, 0, 1)
         self.weak = 1.0 - 0.5 * (state.police + state.courts)
-        adjacency = scenario.map.__dict__.get("_adjacency_matrix")
-        if adjacency is None:
-            adjacency = scenario.map.adjacency_matrix().astype(float)
-            object.__setattr__(scenario.map, "_adjacency_matrix", adjacency)
-        self.adjacency = adjacency
+        self.edges = _edges(scenario)
         present = (m >= 1.0).astype(float)
-        self.frontier = (present @ adjacency) > 0  # regions next to where a faction is
-        reach = m @ adjacency + m  # members a faction could bring to bear on each region
+        self.frontier = neighbour_sum(present, self.edges) > 0  # regions next to a faction's
+        reach = neighbour_sum(m, self.edges) + m  # members a faction could bring to bear
         self.hostile = np.clip(rivals / (reach + 1.0), 0.0, 3.0)
         pops = scenario.map.populations()
         self.market = pops / pops.max()
@@ -87,7 +83,6 @@ class Outlook:
         mean = state.revenue.sum() / max(self.totals.sum(), 1.0)
         self.relative_revenue = revenue_per_member / mean if mean > 0 else np.ones_like(self.totals)
         self.foresight = DIFFICULTY[scenario.difficulty]["foresight"]
-        self.edges = edge_arrays(scenario.map) if self.foresight >= 2 else None
         self._personalities(state)
         self._postures(state)
         self._extortion(state)
@@ -147,6 +142,24 @@ class Outlook:
         rows = np.arange(score.shape[0])
         self.plaza_score = score[rows, self.plaza]
         self.plaza_reason = parts[:, rows, self.plaza].argmax(axis=0)
+
+
+def _edges(scenario: Scenario):
+    cached = scenario.map.__dict__.get("_edges")
+    if cached is None:
+        cached = edge_arrays(scenario.map)
+        object.__setattr__(scenario.map, "_edges", cached)
+    return cached
+
+
+def neighbour_sum(x: np.ndarray, edges) -> np.ndarray:
+    """Sum of x over each region's neighbours, for every row [F, R] (sparse: fine on big maps)."""
+    src, dst = edges
+    n_f, n_r = x.shape
+    if src.size == 0:
+        return np.zeros_like(x)
+    index = (np.arange(n_f)[:, None] * n_r + dst[None, :]).ravel()
+    return np.bincount(index, weights=x[:, src].ravel(), minlength=n_f * n_r).reshape(n_f, n_r)
 
 
 def _best_neighbour(score: np.ndarray, edges) -> np.ndarray:

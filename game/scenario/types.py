@@ -72,9 +72,16 @@ class MapData:
         return out
 
     def neighbours(self, i: int) -> list[int]:
-        return sorted(
-            {b for a, b in self.adjacency if a == i} | {a for a, b in self.adjacency if b == i}
-        )
+        """Regions bordering region i, in index order (lists built once per map)."""
+        lists = self.__dict__.get("_neighbours")
+        if lists is None:
+            sets: list[set[int]] = [set() for _ in self.regions]
+            for a, b in self.adjacency:
+                sets[a].add(b)
+                sets[b].add(a)
+            lists = [sorted(x) for x in sets]
+            object.__setattr__(self, "_neighbours", lists)
+        return list(lists[i])
 
     def adjacency_matrix(self) -> np.ndarray:
         m = np.zeros((self.n, self.n), dtype=bool)

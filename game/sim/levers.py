@@ -238,18 +238,33 @@ def spending(state: GameState) -> float:
     return float(sum(state.allocation.values()))
 
 
+def full_costs(scenario: Scenario, programme: str) -> np.ndarray | float:
+    """Pesos a month for full effort: per region [R] (state programmes) or one national number."""
+    cache = scenario.map.__dict__.setdefault("_full_costs", {})
+    k = (programme, scenario.budget_base)
+    if k not in cache:
+        p = BY_ID[programme]
+        national = p.share * scenario.budget_base
+        pops = scenario.map.populations()
+        cache[k] = national if p.scope == "national" else national * pops / pops.sum()
+    return cache[k]
+
+
+def efforts(state: GameState, scenario: Scenario) -> dict[str, np.ndarray | float]:
+    """Funded effort of every programme (0 to 1.5; 1 = full funding), in one pass."""
+    pesos = {p.id: (0.0 if p.scope == "national" else np.zeros(scenario.map.n)) for p in PROGRAMMES}
+    for k, amount in state.allocation.items():
+        pid, _, region = k.partition("@")
+        if region:
+            pesos[pid][int(region)] = amount
+        else:
+            pesos[pid] = amount
+    return {pid: pesos[pid] / full_costs(scenario, pid) for pid in pesos}
+
+
 def effort(state: GameState, scenario: Scenario, programme: str) -> np.ndarray | float:
-    """Funded effort (0 to 1.5; 1 = full funding) of a programme, per region or national."""
-    p = BY_ID[programme]
-    if p.scope == "national":
-        return state.allocation.get(programme, 0.0) / p.full_cost(scenario)
-    out = np.zeros(scenario.map.n)
-    prefix = f"{programme}@"
-    for k, pesos in state.allocation.items():
-        if k.startswith(prefix):
-            r = int(k[len(prefix) :])
-            out[r] = pesos / p.full_cost(scenario, r)
-    return out
+    """Funded effort of one programme, per region or national."""
+    return efforts(state, scenario)[programme]
 
 
 def status_quo(scenario: Scenario) -> dict[str, float]:

@@ -91,7 +91,7 @@ def _toward(stock: np.ndarray, target: np.ndarray, months: float) -> np.ndarray:
 
 def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     """Turn this month's allocation into effort and move the programme stocks."""
-    eff = {p.id: levers.effort(state, scenario, p.id) for p in levers.PROGRAMMES}
+    eff = levers.efforts(state, scenario)
     s = state.stocks
     _institutions(state, eff)
     # A reform shakes the system the months after the money arrives: new procedures, purged
