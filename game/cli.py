@@ -1,4 +1,4 @@
-"""The `hydra` command: play, run, check.
+"""The `hydra` command: play, run, experiment, lab, replay, check.
 
 Every user mistake (a bad file, an unknown strategy, an impossible option) ends with a clear
 message on stderr and exit status 2, never a traceback.
@@ -74,6 +74,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
 
+    lab = sub.add_parser("lab", help="policy lab: strategies x seeds, or saved games compared")
+    lab.add_argument("--scenario", default=None, help="scenario YAML file")
+    lab.add_argument("--strategies", default="passive,balanced", help="comma-separated strategies")
+    lab.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default 20)")
+    lab.add_argument("--turns", type=int, default=120, help="months to play (default 120)")
+    lab.add_argument("--jobs", type=int, default=None, help="processes (default: the cores)")
+    lab.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    lab.add_argument("--compare", nargs="+", default=None, metavar="SAVE", help="saved games")
+    lab.add_argument("--out", required=True, help="folder for the CSVs, charts and report.md")
+
+    rep = sub.add_parser("replay", help="re-play a saved game: without an operation, or on seeds")
+    rep.add_argument("save", help="a save file")
+    rep.add_argument(
+        "--without-turn", type=int, default=None, metavar="N", help="drop month N's HVT orders"
+    )
+    rep.add_argument("--seeds", type=int, default=None, help="was it luck? re-run on N seeds")
+    rep.add_argument("--out", default=None, help="folder for the CSV and charts")
+
     check = sub.add_parser("check", help="validate scenario files; exit 2 if any has problems")
     check.add_argument("files", nargs="+", help="scenario YAML files")
     return parser
@@ -95,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             from game.lab.cli_experiment import experiment_command
 
             return experiment_command(args)
+        if args.command in ("lab", "replay"):
+            from game.lab import cli_lab
+
+            command = cli_lab.lab_command if args.command == "lab" else cli_lab.replay_command
+            return command(args, render=chart_renderer())
         return play_command(args)
     except UsageError as exc:
         print(f"hydra: {exc}", file=sys.stderr)
@@ -111,6 +134,16 @@ def play_command(args) -> int:
     except ImportError as exc:
         raise UsageError(f"the desktop game cannot start: {exc}") from None
     return run_app(scenario=getattr(args, "scenario", None))
+
+
+def chart_renderer():
+    """The PNG chart renderer, or None (with a warning) when pygame is missing."""
+    try:
+        from game.report.charts import render_fan_chart
+    except ImportError as exc:  # pragma: no cover
+        print(f"hydra: no charts ({exc}); writing the tables only", file=sys.stderr)
+        return None
+    return render_fan_chart
 
 
 def print_json(obj) -> None:

@@ -116,18 +116,19 @@ def balanced(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     orders: list[Order] = [Extradite(p) for p in state.prisoners]
     if _review(turn):
         targets = {
-            ("intel_national", None): 1.0,
-            ("financial_intel", None): 1.0,
+            ("intel_national", None): 1.5,
+            ("financial_intel", None): 1.5,
             ("transfers", None): 0.15,
             ("prisons", None): 0.8,
         }
         targets |= _every_state("troops", 0.15, scenario)
         for rank, r in enumerate(_most_members(state, scenario, scenario.map.n)):
-            targets[("youth", r)] = 1.3 if rank < 16 else 0.3
+            targets[("youth", r)] = 1.5 if rank < 16 else 0.3
             targets[("intel_state", r)] = 0.6 if rank < 10 else 0.2
         for rank, r in enumerate(_hottest(state, scenario, scenario.map.n)):
             level = 1.2 if rank < 12 else 0.8 if rank < 20 else 0.5
             targets |= {("police", r): level, ("courts", r): level}
+            targets[("local_integrity", r)] = 0.8 if rank < 12 else 0.3
         orders += allocate(state, scenario, targets)
     orders += _careful_operation(state)
     return orders

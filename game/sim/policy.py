@@ -31,7 +31,7 @@ INTEGRITY_EFFECT = 0.25
 PRISON_EFFECT = 0.1
 FREEZE_EFFECT = 0.3  # recruitment lost by a faction whose money is fully frozen
 REGIONAL_INTEL_GAIN, REGIONAL_INTEL_DECAY = 0.2, 0.03
-NATIONAL_INTEL_GAIN, NATIONAL_INTEL_DECAY = 0.06, 0.02
+INTEL_SENSITIVITY, INTEL_MONTHS = 0.5, 9.0  # national intelligence: gain per effort, delay
 US_COOPERATION_EXPOSURE = 0.15
 STRAIN_DECAY = 0.85
 STRAIN_PER_REFORM = 0.6  # strain per unit of police-plus-courts effort added in a month
@@ -72,6 +72,7 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
         "prisons": 0.4,
         "us_cooperation": 0.0,
     }
+    state.politics["start_intel"] = float(scenario.model.starting_intel)
     state.politics["start_exposure"] = float(exposure(state).mean()) if state.n_factions else 0.0
 
 
@@ -108,11 +109,10 @@ def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]
     s["regional_intel"] = (
         ri + REGIONAL_INTEL_GAIN * eff["intel_state"] * (1 - ri) - REGIONAL_INTEL_DECAY * ri
     )
-    state.intel = (
-        state.intel
-        + NATIONAL_INTEL_GAIN * eff["intel_national"] * (1 - state.intel)
-        - NATIONAL_INTEL_DECAY * state.intel
-    )
+    # National intelligence moves toward what its funding sustains (the start, at the status quo).
+    target = np.clip(state.politics["start_intel"] + INTEL_SENSITIVITY
+                     * (eff["intel_national"] - status_quo_effort("intel_national")), 0.0, 1.0)
+    state.intel = _toward(state.intel, np.full_like(state.intel, target), INTEL_MONTHS)
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
     state.politics["prisons"] = float(
         _toward(

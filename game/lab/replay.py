@@ -1,0 +1,191 @@
+"""Replays of a saved game: its history, a counterfactual without one month's HVT operations, and
+"was it luck?" (the same order log on other seeds). Functions return plain data for the CLI and
+the desktop game.
+
+Order log format (the `orders` list of a save, the same as the desktop game writes): one JSON
+object per order, in the order they were given,
+
+    {"turn": 3, "kind": "hvt", "target": "cdn.leader", "mode": "kill", "guaranteed": false}
+
+that is, the month it was given for, the order's registered `kind` (game.sim.orders.ORDER_TYPES)
+and every field of the order dataclass (`dataclasses.asdict`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import game.sim.levers  # noqa: F401  (registers Allocate)
+import game.sim.operations  # noqa: F401  (registers HVT, Interdict)
+import game.sim.politics  # noqa: F401  (registers Extradite, UsCooperation, AnswerUsOffer)
+from game.lab.runner import Game
+from game.scenario.types import Scenario
+from game.sim.operations import HVT
+from game.sim.orders import ORDER_TYPES, Order
+
+HORIZONS = (6, 12, 24)  # months after the dropped operation shown in the side-by-side table
+TABLE_METRICS = ("homicides_per_100k", "armed_groups", "members")
+
+
+def order_to_dict(turn: int, order: Order) -> dict:
+    """One entry of the order log."""
+    return {"turn": turn, "kind": type(order).kind, **asdict(order)}
+
+
+def order_from_dict(item: dict) -> tuple[int, Order]:
+    """(turn, order) from `order_to_dict`'s dict; ValueError saying what is wrong."""
+    if not isinstance(item, dict) or "turn" not in item or "kind" not in item:
+        raise ValueError(f"an order needs 'turn' and 'kind': {item!r}")
+    cls = ORDER_TYPES.get(item["kind"])
+    if cls is None:
+        raise ValueError(f"unknown order kind {item['kind']!r}")
+    fields = {k: v for k, v in item.items() if k not in ("turn", "kind")}
+    try:
+        return int(item["turn"]), cls(**fields)
+    except TypeError as exc:
+        raise ValueError(f"order {item['kind']!r}: {exc}") from None
+
+
+@dataclass
+class Source:
+    """What a replay needs: the scenario, the seed, the months played and the orders by month."""
+
+    name: str
+    scenario: Scenario
+    seed: int
+    turns: int
+    orders: dict[int, list[Order]] = field(default_factory=dict)
+    national: list[dict] = field(default_factory=list)  # the recorded history, when saved
+    experiment: bool = False
+
+
+def source_from_game(name: str, game: Game) -> Source:
+    orders: dict[int, list[Order]] = {}
+    for turn, order in game.order_log:
+        orders.setdefault(turn, []).append(order)
+    return Source(
+        name,
+        game.scenario,
+        game.state.seed,
+        game.state.turn,
+        orders,
+        list(game.national),
+        game.state.experiment,
+    )
+
+
+def load_source(path) -> Source:
+    """A save as a replay source; SaveError with a clear message when it cannot be used."""
+    from pathlib import Path
+
+    from game.scenario import ScenarioError, load_scenario_tree
+    from game.scenario.difficulty import with_difficulty
+    from game.sim.save import SaveError, load_save
+
+    payload = load_save(path)
+    meta = payload.get("meta") or {}
+    try:
+        scenario = load_scenario_tree(payload["scenario"], str(path))
+        scenario = with_difficulty(scenario, meta.get("difficulty") or "normal")
+    except (ScenarioError, ValueError) as exc:
+        raise SaveError(f"{path}: the scenario inside the save has problems ({exc})") from None
+    orders: dict[int, list[Order]] = {}
+    try:
+        for item in payload.get("orders") or []:
+            turn, order = order_from_dict(item)
+            orders.setdefault(turn, []).append(order)
+    except ValueError as exc:
+        raise SaveError(f"{path}: the order log is damaged ({exc})") from None
+    state = payload["state"]
+    return Source(
+        Path(path).stem,
+        scenario,
+        int(state.seed),
+        int(state.turn),
+        orders,
+        list(meta.get("national") or []),
+        bool(getattr(state, "experiment", False)),
+    )
+
+
+def replay(source: Source, seed: int | None = None, drop=None) -> list[dict]:
+    """The national history of the order log re-played from the start (turn 0 = the start).
+
+    `drop(turn, order)` -> True leaves that order out.
+    """
+    game = Game.start(source.scenario, source.seed if seed is None else seed)
+    game.state.experiment = source.experiment
+    for turn in range(1, source.turns + 1):
+        orders = source.orders.get(turn, [])
+        game.play([o for o in orders if not (drop and drop(turn, o))])
+    return game.national
+
+
+def history(source: Source) -> list[dict]:
+    """The game's history: the one recorded in the save, else re-played from the order log."""
+    if len(source.national) == source.turns + 1:
+        return source.national
+    return replay(source)
+
+
+def hvt_turns(source: Source) -> list[int]:
+    """The months with HVT operations (the choices a counterfactual can undo)."""
+    return sorted(
+        t for t, orders in source.orders.items() if any(isinstance(o, HVT) for o in orders)
+    )
+
+
+def counterfactual(source: Source, turn: int) -> dict:
+    """Both histories: as played, and with the HVT orders of `turn` left out (all else the same).
+
+    Returns {'turn', 'dropped': [orders], 'played': rows, 'without': rows, 'table': rows}; each
+    table row is one moment (+6, +12, +24 months and the end) with both branches' key metrics.
+    """
+    dropped = [o for o in source.orders.get(turn, []) if isinstance(o, HVT)]
+    played = replay(source)
+    without = replay(source, drop=lambda t, o: t == turn and isinstance(o, HVT))
+    moments = [(f"+{h} months", turn + h) for h in HORIZONS if turn + h < source.turns]
+    moments.append(("end", source.turns))
+    table = []
+    for label, t in moments:
+        row = {"moment": label, "turn": t, "date": played[t]["date"]}
+        for metric in TABLE_METRICS:
+            row[f"{metric}_played"] = played[t][metric]
+            row[f"{metric}_without"] = without[t][metric]
+        table.append(row)
+    return {"turn": turn, "dropped": dropped, "played": played, "without": without, "table": table}
+
+
+def percentile_of(value: float, others: list[float]) -> float:
+    """The share (0-100) of `others` below `value`, counting ties as half."""
+    if not others:
+        return 50.0
+    below = sum(o < value for o in others) + 0.5 * sum(o == value for o in others)
+    return round(100.0 * below / len(others), 1)
+
+
+def was_it_luck(source: Source, seeds: int = 30) -> dict:
+    """The player's own order log on seeds 1..N, and where the player's result falls among them.
+
+    A homicide-rate percentile of 20 means only 20% of the re-runs ended with a lower rate.
+    """
+    from game.sim.evaluation import evaluate
+
+    own = history(source)
+    runs = []
+    for seed in range(1, seeds + 1):
+        rows = replay(source, seed=seed)
+        runs.append(
+            {
+                "seed": seed,
+                "homicides_per_100k": rows[-1]["homicides_per_100k"],
+                "score": evaluate(rows).score,
+            }
+        )
+    rate, score = own[-1]["homicides_per_100k"], evaluate(own).score
+    return {
+        "player": {"seed": source.seed, "homicides_per_100k": rate, "score": score},
+        "runs": runs,
+        "rate_percentile": percentile_of(rate, [r["homicides_per_100k"] for r in runs]),
+        "score_percentile": percentile_of(score, [r["score"] for r in runs]),
+    }
