@@ -20,7 +20,7 @@ import numpy as np
 
 from game.scenario.types import DIFFICULTY, Scenario
 from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move, Posture, Retaliate
-from game.sim.flows import conflict_kernel
+from game.sim.flows import live_pressure
 from game.sim.movement import edge_arrays
 from game.sim.orders import Order
 from game.sim.rng import rng_for
@@ -65,8 +65,7 @@ class Outlook:
         self.totals = m.sum(axis=1)
         per_region = m.sum(axis=0)
         self.share = m / np.maximum(per_region, 1.0)
-        kernel = conflict_kernel(state.rivalry, state.alliance)
-        rivals = kernel @ m  # [F, R] rival members there, weighted by enmity
+        rivals = live_pressure(state)(m)  # [F, R] rival members there, weighted by enmity
         flow = state.drug_flow
         self.value = flow / flow.max() if flow.max() > 0 else np.zeros_like(flow)
         disrupted = state.disruption @ self.share  # share of each region held by disrupted groups

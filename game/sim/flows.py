@@ -71,10 +71,29 @@ def rival_pressure(kernel: np.ndarray, members: np.ndarray) -> np.ndarray:
     return pressure
 
 
+def live_pressure(state: GameState):
+    """A function members -> rival pressure [F, R] that only computes the factions alive now.
+
+    Split and absorbed factions keep their (empty) rows; leaving them out of the F x F products
+    keeps long games fast. Rows empty at the start of a month stay empty until it ends.
+    """
+    alive = np.flatnonzero(state.members.sum(axis=1) > 0)
+    kernel = conflict_kernel(
+        state.rivalry[np.ix_(alive, alive)], state.alliance[np.ix_(alive, alive)]
+    )
+
+    def pressure(members: np.ndarray) -> np.ndarray:
+        out = np.zeros_like(members)
+        out[alive] = rival_pressure(kernel, members[alive])
+        return out
+
+    return pressure
+
+
 def month_context(state: GameState, scenario: Scenario) -> dict:
     """What stays fixed during a month's sub-steps: the kernel and the policy multipliers."""
     return {
-        "kernel": conflict_kernel(state.rivalry, state.alliance),
+        "pressure": live_pressure(state),
         "recruit": scenario.model.recruitment_rate
         * recruitment_factor(state)
         * policy.recruitment_multiplier(state),
@@ -96,7 +115,7 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray, ctx=
     return {
         "recruits": ctx["recruit"] * members,
         "arrests": ctx["arrest"] * share,
-        "conflict_deaths": ctx["conflict"] * members * rival_pressure(ctx["kernel"], members),
+        "conflict_deaths": ctx["conflict"] * members * ctx["pressure"](members),
         "exits": scenario.model.saturation_rate * totals * members,
     }
 

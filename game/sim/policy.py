@@ -110,8 +110,12 @@ def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]
         ri + REGIONAL_INTEL_GAIN * eff["intel_state"] * (1 - ri) - REGIONAL_INTEL_DECAY * ri
     )
     # National intelligence moves toward what its funding sustains (the start, at the status quo).
-    target = np.clip(state.politics["start_intel"] + INTEL_SENSITIVITY
-                     * (eff["intel_national"] - status_quo_effort("intel_national")), 0.0, 1.0)
+    target = np.clip(
+        state.politics["start_intel"]
+        + INTEL_SENSITIVITY * (eff["intel_national"] - status_quo_effort("intel_national")),
+        0.0,
+        1.0,
+    )
     state.intel = _toward(state.intel, np.full_like(state.intel, target), INTEL_MONTHS)
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
     state.politics["prisons"] = float(
