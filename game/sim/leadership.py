@@ -23,6 +23,7 @@ from game.sim.state import GameState, add_factions
 
 SPLINTER_RIVALRY = 2.0  # open war between the heirs of one organisation
 MAX_SPLINTERS = 5
+SPLIT_DISRUPTION = 0.6  # heirs at war with each other guard their plazas badly
 ALIASES = (
     "El Güero",
     "El Flaco",
@@ -205,6 +206,7 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
     for name in ("grievance", "disruption", "intel", "posture", "extortion"):
         getattr(state, name)[new] = getattr(state, name)[f]
     state.memory[new] = state.memory[f]
+    state.disruption[new] = np.maximum(state.disruption[new], SPLIT_DISRUPTION)
     state.members[f] = 0.0
     gone = replace(state.factions[f], dissolved=turn, leader=None, lieutenants=())
     state.factions = _replace_at(state.factions, f, gone)
