@@ -103,7 +103,12 @@ def shoot(out: Path) -> None:
     app.resized()
     while not session.finished:
         session.end_turn()
-    app.push(EndOfTerm(app))
+    end = EndOfTerm(app)
+    app.push(end)
+    if end.whatif.turns:  # the debrief's "what if?" for the first month with an operation
+        end.whatif.start(end.whatif.turns[0])
+        end.whatif.wait()
+        end.rebuild()
     save("end_of_term")
 
 

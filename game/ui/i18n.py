@@ -49,6 +49,14 @@ class Strings:
             return date
         return self("fmt.month_year", month=self.list("months")[month - 1], year=year)
 
+    def month_short(self, date: str) -> str:
+        """'2026-03' -> 'Mar 2026' / 'mar 2026' (chart axes)."""
+        try:
+            year, month = (int(x) for x in date.split("-")[:2])
+        except ValueError:
+            return date
+        return f"{self.list('months_short')[month - 1]} {year}"
+
     def money(self, pesos: float) -> str:
         """Pesos a month, in millions: '$24,730 M'."""
         return self("fmt.millions", value=f"{pesos / 1e6:,.0f}")

@@ -25,6 +25,7 @@ BAD = (213, 94, 0)
 LINK = (120, 190, 240)
 SEA = (16, 36, 54)
 SEA_LINE = (24, 50, 72)
+SEA_TEXT = (70, 105, 135)
 LAND_EDGE = (10, 14, 20)
 HOVER = (255, 214, 102)
 SELECT = (255, 255, 255)
@@ -61,7 +62,7 @@ FACTIONS = (
 )
 LOCAL = 15
 
-PATTERNS = ("diag", "horiz", "anti", "vert", "cross", "dots", "grid", "none")
+PATTERNS = ("diag", "horiz", "anti", "vert", "cross", "grid", "checker")  # "dots": local groups
 
 RAMPS = {
     "heat": ((255, 245, 204), (254, 204, 92), (240, 120, 40), (190, 40, 40), (100, 10, 40)),
@@ -83,10 +84,15 @@ def faction_colour(index: int, colourblind: bool) -> Colour:
 
 
 def faction_pattern(order: int, local: bool = False) -> str:
-    """The hatch of the faction at position `order` among the factions on the map."""
+    """The hatch of the faction at position `order` among the factions of the game.
+
+    Factions whose colours repeat (every 8 in the colour-blind palette, every 16 otherwise) get
+    different hatches: each cycle of 8 shifts the pattern by three.
+    """
     if local:
         return "dots"
-    return PATTERNS[order % (len(PATTERNS) - 1)] if order < 7 else PATTERNS[order % len(PATTERNS)]
+    n = len(PATTERNS)
+    return PATTERNS[(order + 3 * (order // 8)) % n]
 
 
 def ramp(name: str, t: float) -> Colour:
@@ -130,6 +136,10 @@ def pattern_tile(pattern: str, ink: Colour, size: int = 10) -> pygame.Surface:
         pygame.draw.line(tile, colour, (size // 2, 0), (size // 2, size), 2)
     if pattern == "dots":
         pygame.draw.circle(tile, colour, (size // 2, size // 2), 2)
+    if pattern == "checker":
+        half = size // 2
+        tile.fill(colour, (0, 0, half, half))
+        tile.fill(colour, (half, half, size - half, size - half))
     return tile
 
 
@@ -145,3 +155,17 @@ def fill_pattern(surface: pygame.Surface, pattern: str, ink: Colour, mask: pygam
             layer.blit(tile, (x, y))
     layer.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     surface.blit(layer, (0, 0))
+
+
+@lru_cache(maxsize=256)
+def swatch(colour: Colour, pattern: str, size: tuple[int, int]) -> pygame.Surface:
+    """A small filled, hatched and outlined rectangle for legends and lists."""
+    surf = pygame.Surface(size)
+    surf.fill(colour)
+    if pattern and pattern != "none":
+        tile = pattern_tile(pattern, shade(colour, 0.45))
+        for y in range(0, size[1], tile.get_height()):
+            for x in range(0, size[0], tile.get_width()):
+                surf.blit(tile, (x, y))
+    pygame.draw.rect(surf, LAND_EDGE, surf.get_rect(), 1)
+    return surf

@@ -12,11 +12,10 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.lab.runner import Game
-from game.scenario import ScenarioError, load_scenario_tree
-from game.sim.save import SaveError, load_save, save_game
-from game.ui.session import History, Session, decode_order
+if TYPE_CHECKING:  # the model is imported when a game is saved or loaded, not to list saves
+    from game.ui.session import Session
 
 AUTOSAVE_PREFIX = "autosave-"
 AUTOSAVES_KEPT = 5
@@ -59,6 +58,8 @@ def autosave(session: Session, folder: Path) -> Path:
 
 
 def _write(session: Session, path: Path) -> None:
+    from game.sim.save import save_game
+
     save_game(path, session.state, session.scenario.raw, session.order_log(), session.meta())
 
 
@@ -96,12 +97,19 @@ def peek(path: Path) -> dict:
 
 def load_session(path: Path) -> Session:
     """The session stored in `path`; SaveError with a clear message when it cannot be used."""
+    from game.lab.runner import Game
+    from game.scenario import ScenarioError, load_scenario_tree
+    from game.scenario.difficulty import with_difficulty
+    from game.sim.save import SaveError, load_save
+    from game.ui.session import History, Session, decode_order
+
     payload = load_save(path)
+    meta = payload.get("meta") or {}
     try:
         scenario = load_scenario_tree(payload["scenario"], str(path))
-    except ScenarioError as exc:
+        scenario = with_difficulty(scenario, meta.get("difficulty") or "normal")
+    except (ScenarioError, ValueError) as exc:
         raise SaveError(f"{path}: the scenario inside the save has problems ({exc})") from None
-    meta = payload.get("meta") or {}
     try:
         game = Game(scenario, payload["state"])
         game.order_log = [decode_order(item) for item in payload.get("orders", [])]

@@ -18,7 +18,7 @@ from game.lab.runner import Game
 from game.narrate import HEADLINES
 from game.scenario.types import Scenario
 from game.sim.events import Event
-from game.sim.levers import Allocate, key, spending
+from game.sim.levers import BY_ID, Allocate, key, spending
 from game.sim.operations import HVT
 from game.sim.orders import ORDER_TYPES, Order, validate
 from game.sim.state import GameState
@@ -82,7 +82,10 @@ def same_line(a: Order, b: Order) -> bool:
         return key(a.programme, a.region) == key(b.programme, b.region)
     if isinstance(a, HVT) and isinstance(b, HVT):
         return a.target == b.target
-    return type(a) is type(b) and getattr(a, "region", -1) == getattr(b, "region", -2)
+    if type(a) is not type(b):
+        return False
+    # orders of one kind about the same thing (a region, a person) or with no subject at all
+    return all(getattr(a, f, None) == getattr(b, f, None) for f in ("region", "person", "target"))
 
 
 class Session:
@@ -134,7 +137,13 @@ class Session:
 
     @property
     def finished(self) -> bool:
-        return self.state.turn >= self.scenario.turns
+        """The term is over, or the game ended early (a lost mandate)."""
+        status = getattr(self.state, "status", "playing")
+        return self.state.turn >= self.scenario.turns or status not in ("playing", "")
+
+    def full_cost(self, programme: str, region: int | None = None) -> float:
+        """Pesos a month that buy full effort of a programme (in `region` for state lines)."""
+        return float(BY_ID[programme].full_cost(self.scenario, region))
 
     def allocation(self, programme: str, region: int | None = None) -> float:
         return self.preview.allocation.get(key(programme, region), 0.0)
@@ -193,9 +202,9 @@ class Session:
             return self.preview
         state = self.state.copy()
         for o in self.pending:
-            if isinstance(o, Allocate) and not same_line(o, order):
-                if not validate(o, state, self.scenario):
-                    o.apply(state, self.scenario, None)
+            legal = isinstance(o, Allocate) and not validate(o, state, self.scenario)
+            if legal and not same_line(o, order):
+                o.apply(state, self.scenario, None)
         return state
 
     # --- saving ---------------------------------------------------------------------------

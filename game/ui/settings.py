@@ -6,13 +6,12 @@ first run follows the system language.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import locale
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-
-from game.sim.save import write_atomic
 
 LANGUAGES = ("en", "es")
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -22,10 +21,8 @@ DIFFICULTIES = ("easy", "normal", "hard")
 def system_language() -> str:
     """'es' when the system locale is Spanish, else 'en'."""
     candidates = [os.environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
-    try:
+    with contextlib.suppress(ValueError):  # an unknown locale name in the environment
         candidates.append(locale.getlocale()[0] or "")
-    except ValueError:  # an unknown locale name in the environment
-        pass
     for name in candidates:
         if name and name.lower() not in ("c", "posix", "c.utf-8"):
             return "es" if name.lower().startswith("es") else "en"
@@ -81,6 +78,8 @@ class Settings:
 
     def save(self, path: Path) -> bool:
         """Write the settings; False (not an exception) when the folder is not writable."""
+        from game.sim.save import write_atomic  # (imported here: the menu starts without the model)
+
         try:
             write_atomic(path, json.dumps(asdict(self), indent=2).encode("utf-8"))
         except OSError:

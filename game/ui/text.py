@@ -13,6 +13,8 @@ import pygame_gui
 FONT_DIR = Path(pygame_gui.__file__).resolve().parent / "data"
 REGULAR = FONT_DIR / "NotoSans-Regular.ttf"
 BOLD = FONT_DIR / "NotoSans-Bold.ttf"
+SYMBOLS_FONT = FONT_DIR / "FiraCode-Regular.ttf"  # arrows and signs Noto Sans lacks (OFL too)
+SYMBOLS = frozenset("≈→←↑↓▲▼⌂")
 
 
 @lru_cache(maxsize=64)
@@ -26,9 +28,47 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
         return pygame.font.Font(None, max(8, int(size * 1.3)))
 
 
+@lru_cache(maxsize=16)
+def symbol_font(size: int) -> pygame.font.Font:
+    try:
+        return pygame.font.Font(str(SYMBOLS_FONT), max(6, int(size)))
+    except (OSError, FileNotFoundError):
+        return font(size)
+
+
 @lru_cache(maxsize=2048)
 def render(text: str, size: int, colour=(230, 233, 239), bold: bool = False) -> pygame.Surface:
-    return font(size, bold).render(text, True, colour)
+    """Antialiased text; arrows and other symbols come from the symbol font."""
+    if not SYMBOLS.intersection(text):
+        return font(size, bold).render(text, True, colour)
+    runs, current, is_sym = [], "", None
+    for ch in text:
+        sym = ch in SYMBOLS
+        if current and sym != is_sym:
+            runs.append((current, is_sym))
+            current = ""
+        current += ch
+        is_sym = sym
+    runs.append((current, is_sym))
+    parts = [
+        (symbol_font(size) if sym else font(size, bold)).render(run, True, colour)
+        for run, sym in runs
+    ]
+    height = max(p.get_height() for p in parts)
+    out = pygame.Surface((sum(p.get_width() for p in parts), height), pygame.SRCALPHA)
+    x = 0
+    for p in parts:
+        out.blit(p, (x, (height - p.get_height()) // 2))
+        x += p.get_width()
+    return out
+
+
+def text_width(text: str, size: int, bold: bool = False) -> int:
+    return (
+        render(text, size, (255, 255, 255), bold).get_width()
+        if SYMBOLS.intersection(text)
+        else font(size, bold).size(text)[0]
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -46,13 +86,12 @@ def halo(text: str, size: int, colour, outline, bold: bool = False) -> pygame.Su
 
 def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
     """Split `text` into lines no wider than `width` pixels (words longer than a line stay)."""
-    f = font(size, bold)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}".strip()
-            if line and f.size(trial)[0] > width:
+            if line and text_width(trial, size, bold) > width:
                 lines.append(line)
                 line = word
             else:
@@ -77,9 +116,8 @@ def draw_wrapped(surface, text, rect, size, colour, bold=False) -> int:
 
 def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     """`text`, shortened with an ellipsis to fit `width` pixels."""
-    f = font(size, bold)
-    if f.size(text)[0] <= width:
+    if text_width(text, size, bold) <= width:
         return text
-    while text and f.size(text + "…")[0] > width:
+    while text and text_width(text + "…", size, bold) > width:
         text = text[:-1]
     return text + "…"

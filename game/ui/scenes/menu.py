@@ -1,0 +1,116 @@
+"""The main menu: new game, continue, load, classroom, guided introduction, settings, help, quit.
+
+Enter starts a new game of the default scenario at once.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import __version__
+from game.ui import palette, text
+from game.ui.geo import Camera, Geometry
+from game.ui.maprender import MapRenderer, MapStyle
+from game.ui.paths import ROOT
+from game.ui.saves import latest
+from game.ui.scene import Call, Push, Quit, Scene
+
+
+class MainMenu(Scene):
+    name = "menu"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.geometry = Geometry.outline(ROOT / "assets" / "mexico_states.json")
+        self.renderer = MapRenderer(self.geometry, [("", "")] * len(self.geometry.regions), 0)
+        self.camera = Camera(self.geometry, (10, 10))
+        fills = [palette.mix((40, 52, 70), (70, 86, 110), (i * 37 % 11) / 10) for i in range(32)]
+        self.style = MapStyle(("menu",), fills)
+
+    def build(self) -> None:
+        from game.ui.scenes.newgame import NewGame
+
+        w, h = self.size
+        s, t = self.s, self.t
+        x, y, bw, bh, gap = s(70), int(h * 0.30), s(330), s(44), s(10)
+        has_save = latest(self.app.paths.saves) is not None
+        entries = [
+            ("menu.new_game", "N", lambda: Push(NewGame(self.app)), True),
+            ("menu.continue", "C", self._continue, has_save),
+            ("menu.load", "L", self._load, has_save),
+            ("menu.classroom", "K", self._classroom, True),
+            ("menu.tutorial", "I", self._tutorial, True),
+            ("menu.settings", "S", self._settings, True),
+            ("menu.help", "F1", self._help, True),
+            ("menu.quit", "Q", lambda: Quit(force=True), True),
+        ]
+        self.keys = {}
+        for k, (key, hotkey, fn, enabled) in enumerate(entries):
+            b = self.button((x, y + k * (bh + gap), bw, bh), f"{t(key)}   ({hotkey})", fn, "@menu")
+            if not enabled:
+                b.disable()
+            self.keys[hotkey] = (fn, enabled)
+        self.camera.resize((int(w * 0.55), int(h * 0.7)))
+        self.camera.reset()
+        self.map_rect = pygame.Rect(int(w * 0.42), int(h * 0.2), *self.camera.size)
+        self.focus.enter_activates = False
+
+    def _continue(self):
+        save = latest(self.app.paths.saves)
+        return Call(self.app.open_save, (save.path,)) if save else None
+
+    def _load(self):
+        from game.ui.scenes.loadgame import LoadGame
+
+        return Push(LoadGame(self.app))
+
+    def _classroom(self):
+        return self.app.message(self.t("classroom.title"), self.t("classroom.body"))
+
+    def _tutorial(self):
+        self.app.set_settings(tutorial_done=False)
+        return Call(self.app.new_game, (None, None, None, True))
+
+    def _settings(self):
+        from game.ui.scenes.settings_scene import SettingsScene
+
+        return Push(SettingsScene(self.app))
+
+    def _help(self):
+        from game.ui.scenes.help import HelpOverlay
+
+        return Push(HelpOverlay(self.app))
+
+    def resume(self, result=None):
+        self.rebuild()  # a save may have appeared (Continue / Load become available)
+
+    def key(self, event):
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return Call(self.app.new_game)
+        if event.key == pygame.K_ESCAPE:
+            return Quit(force=True)
+        name = pygame.key.name(event.key).upper()
+        fn, enabled = self.keys.get(name, (None, False))
+        return fn() if fn and enabled else None
+
+    def draw_back(self, surface) -> None:
+        surface.fill(palette.BG)
+        self.renderer.draw(surface, self.map_rect, self.camera, self.style)
+        s, t = self.s, self.t
+        w, h = surface.get_size()
+        x = s(70)
+        surface.blit(text.render("HYDRA", s(64), palette.ACCENT, True), (x, int(h * 0.08)))
+        sub = text.render(t("menu.subtitle"), s(17), palette.TEXT_DIM)
+        surface.blit(sub, (x + s(4), int(h * 0.08) + s(84)))
+        hint = text.render(t("menu.enter_hint"), s(15), palette.TEXT)
+        surface.blit(hint, (x, h - s(70)))
+        credit = f"Hydra {__version__} · {t('menu.credits')}"
+        surface.blit(text.render(credit, s(12), palette.TEXT_DIM), (x, h - s(38)))
+
+    def shortcuts(self):
+        return [
+            ("Enter", "help.menu.enter"),
+            ("N C L K I S Q", "help.menu.letters"),
+            ("Tab / ↑ ↓", "help.focus"),
+            ("{space}", "help.activate"),
+        ]

@@ -1,0 +1,1 @@
+"""Parts of screens: the top bar, the side panels, the legend, charts."""

@@ -1,0 +1,110 @@
+"""Every string in English and Spanish, settings that never crash, the first run's language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.ui.i18n import I18N, Strings
+from game.ui.settings import Settings, system_language
+
+UI = Path(__file__).resolve().parents[2] / "game" / "ui"
+DYNAMIC = {  # keys built in code from these parts
+    "mode.": ["control", "homicides", "capacity", "intel", "routes", "troops"],
+    "tab.": ["state", "budget", "orders", "news"],
+    "difficulty.": ["easy", "normal", "hard"],
+    "group.": ["force", "intelligence", "institutions", "prevention"],
+    "lang.": ["en", "es"],
+}
+
+
+def load(lang):
+    return json.loads((I18N / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def keys_in_code() -> set[str]:
+    pattern = re.compile(r"""["']((?:[a-z_]+\.)+[a-z_0-9]+)["']""")
+    found = set()
+    known_prefixes = {k.split(".")[0] for k in load("en")}
+    for path in UI.rglob("*.py"):
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            if key.split(".")[0] in known_prefixes and not key.endswith((".py", ".json")):
+                found.add(key)
+    return found
+
+
+def test_english_and_spanish_have_the_same_strings():
+    assert set(load("en")) == set(load("es"))
+
+
+def test_every_string_the_code_asks_for_exists():
+    en = load("en")
+    missing = sorted(
+        k for k in keys_in_code() if k not in en and not any(k == p[:-1] for p in DYNAMIC)
+    )
+    assert not missing, missing
+    for prefix, parts in DYNAMIC.items():
+        for part in parts:
+            assert prefix + part in en
+
+
+def test_placeholders_match_between_languages():
+    en, es = load("en"), load("es")
+    for key, value in en.items():
+        if isinstance(value, str):
+            assert set(re.findall(r"{(\w+)", value)) == set(re.findall(r"{(\w+)", es[key])), key
+
+
+def test_spanish_keeps_its_accents():
+    es = load("es")
+    text = " ".join(v for v in es.values() if isinstance(v, str))
+    for word in (
+        "Configuración",
+        "Órdenes",
+        "Inteligencia",
+        "análisis" if "análisis" in text else "más",
+    ):
+        assert word in text
+    assert "Mexico" not in text
+
+
+def test_months_and_money_read_naturally():
+    assert Strings("en").month("2026-03") == "March 2026"
+    assert Strings("es").month("2026-03") == "marzo de 2026"
+    assert Strings("es").money(24_730_000_000) == "$24,730 M"
+
+
+def test_a_missing_key_shows_the_key_instead_of_crashing():
+    assert Strings("es")("no.such.key") == "no.such.key"
+
+
+@pytest.mark.parametrize(
+    "lang,expected", [("es_MX.UTF-8", "es"), ("en_GB.UTF-8", "en"), ("fr_FR", "en")]
+)
+def test_the_first_run_follows_the_system_language(monkeypatch, tmp_path, lang, expected):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    assert system_language() == expected
+    assert Settings.load(tmp_path / "missing.json").language == expected
+
+
+@pytest.mark.parametrize(
+    "content", ["", "{", "[1, 2]", '{"ui_scale": "huge", "language": "klingon"}']
+)
+def test_damaged_settings_fall_back_to_defaults(tmp_path, content):
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings.language in ("en", "es")
+    assert settings.ui_scale > 0
+
+
+def test_settings_survive_a_round_trip(tmp_path):
+    path = tmp_path / "config" / "settings.json"
+    Settings(language="es", ui_scale=1.3, colourblind=True).save(path)
+    again = Settings.load(path)
+    assert (again.language, again.ui_scale, again.colourblind) == ("es", 1.3, True)
