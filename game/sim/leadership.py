@@ -191,13 +191,14 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
     info = state.factions[f]
     total = state.members[f].sum()
     new: set[str] = set()  # aliases handed out in this split
-    candidates = _candidates(state, scenario, f, rng, new)
+    places = [r.short for r in scenario.map.regions]
+    candidates = _candidates(state, scenario, f, rng, new, places)
     if total < 2 or len(candidates) < 2:
         return _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates)
     shares = _regional_shares(state, scenario, f, candidates)  # [k, R]
     rows = shares * state.members[f]
     infos = [
-        _splinter(info, c, k, turn, state, rows[k], rng, new) for k, c in enumerate(candidates)
+        _splinter(info, c, k, turn, state, rows[k], rng, new, places) for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
     add_factions(state, infos, rows)
@@ -245,7 +246,7 @@ def _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates) -> list[
     return []
 
 
-def _candidates(state, scenario, f: int, rng, new: set[str]) -> list[Person]:
+def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Person]:
     """Who fights for the throne: the lieutenants (generated where too few), strongest first."""
     info = state.factions[f]
     people = sorted(info.lieutenants, key=lambda p: -state.members[f, p.home])
@@ -256,16 +257,27 @@ def _candidates(state, scenario, f: int, rng, new: set[str]) -> list[Person]:
         if len(people) >= max(2, want):
             break
         if r not in homes:
-            people.append(_generated_person(info.id, r, rng, state, new))
+            people.append(_generated_person(info.id, r, rng, state, new, places))
             homes.append(r)
     return people[:MAX_SPLINTERS]
 
 
-def _generated_person(fid: str, home: int, rng, state: GameState, new: set[str]) -> Person:
+ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _generated_person(
+    fid: str, home: int, rng, state: GameState, new: set[str], places: list[str]
+) -> Person:
     """A fictional composite with an alias that no active person (nor one in `new`) uses."""
     used = new | {p.name for f in state.factions if f.dissolved is None for p in f.people()}
     free = [a for a in ALIASES if a not in used]
-    alias = free[int(rng.integers(0, len(free)))] if free else f"{ALIASES[0]} {len(used)}"
+    if free:
+        alias = free[int(rng.integers(0, len(free)))]
+    else:  # every alias is taken: name him after his plaza, as the press would
+        base = f"{ALIASES[int(rng.integers(0, len(ALIASES)))]} de {places[home]}"
+        alias, k = base, 2
+        while alias in used:
+            alias, k = f"{base} {ROMAN[min(k, len(ROMAN) - 1)]}", k + 1
     new.add(alias)
     pid = f"{fid}_p{state.turn}_{home}_{int(rng.integers(0, 1_000_000))}"
     return Person(pid, alias, home, float(rng.uniform(0.2, 0.7)), fictional=True)
@@ -279,14 +291,14 @@ def _regional_shares(state, scenario, f: int, candidates: list[Person]) -> np.nd
 
 
 def _splinter(
-    parent: FactionInfo, leader: Person, k: int, turn: int, state, row: np.ndarray, rng, new
+    parent: FactionInfo, leader: Person, k: int, turn: int, state, row: np.ndarray, rng, new, places
 ) -> FactionInfo:
     sid = f"{parent.id}_{_slug(alias(leader)) or k}"
     taken = set(state.faction_ids)
     while sid in taken:
         sid = f"{sid}_{k}"
     order = [int(r) for r in np.argsort(-row) if row[r] >= 1.0 and r != leader.home][:2]
-    lieutenants = tuple(_generated_person(sid, r, rng, state, new) for r in order)
+    lieutenants = tuple(_generated_person(sid, r, rng, state, new, places) for r in order)
     return FactionInfo(
         id=sid,
         name=f"{parent.short} – facción de {alias(leader)}",

@@ -344,6 +344,9 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     from game.sim.policy import start_policy  # local: policy imports this module
 
     start_policy(state, scenario)
+    from game.sim.territory import move_drugs  # local: territory imports this module
+
+    move_drugs(state, scenario)  # the routes as they run at the start
     flows, homicides = expected_month(state, scenario)
     state.flows = {**flows, "killed_by_state": np.zeros((n_f, n_r))}
     state.homicides = homicides

@@ -46,6 +46,7 @@ class FactionEstimate:
     succession_clarity: float
     founded: int
     dissolved: int | None
+    local: bool = False  # one of the many small local groups
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def estimate(state: GameState, f: int) -> FactionEstimate:
         succession_clarity=info.succession_clarity,
         founded=info.founded,
         dissolved=info.dissolved,
+        local=info.local,
     )
 
 
