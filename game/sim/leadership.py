@@ -198,7 +198,8 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
     shares = _regional_shares(state, scenario, f, candidates)  # [k, R]
     rows = shares * state.members[f]
     infos = [
-        _splinter(info, c, k, turn, state, rows[k], rng, new, places) for k, c in enumerate(candidates)
+        _splinter(info, c, k, turn, state, rows[k], rng, new, places)
+        for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
     add_factions(state, infos, rows)

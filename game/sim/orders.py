@@ -79,8 +79,13 @@ def apply_orders(
         if problems:
             rejected.append(OrderRejected(order, problems))
             events.append(
-                Event("order_rejected", state.turn + 1, getattr(order, "faction", None),
-                      cause=order.kind, data={"problems": problems, "side": order.side})
+                Event(
+                    "order_rejected",
+                    state.turn + 1,
+                    getattr(order, "faction", None),
+                    cause=order.kind,
+                    data={"problems": problems, "side": order.side},
+                )
             )
             continue
         events.extend(order.apply(state, scenario, rng))
