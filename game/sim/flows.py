@@ -93,7 +93,6 @@ def live_pressure(state: GameState):
 def month_context(state: GameState, scenario: Scenario) -> dict:
     """What stays fixed during a month's sub-steps: the kernel and the policy multipliers."""
     return {
-        "pressure": live_pressure(state),
         "recruit": scenario.model.recruitment_rate
         * recruitment_factor(state)
         * policy.recruitment_multiplier(state),
@@ -115,23 +114,74 @@ def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray, ctx=
     return {
         "recruits": ctx["recruit"] * members,
         "arrests": ctx["arrest"] * share,
-        "conflict_deaths": ctx["conflict"] * members * ctx["pressure"](members),
+        "conflict_deaths": ctx["conflict"] * members * live_pressure(state)(members),
         "exits": scenario.model.saturation_rate * totals * members,
     }
 
 
-def step(
-    state: GameState, scenario: Scenario, members: np.ndarray, rng: np.random.Generator, ctx=None
-):
-    """One weekly sub-step: draw the flows and return (new members, flows drawn)."""
-    rates = weekly_rates(state, scenario, members, ctx)
-    occupied = np.nonzero(members > 0)
-    drawn = {}
-    for name in FLOW_NAMES:
-        drawn[name] = np.zeros_like(members)
-        drawn[name][occupied] = rng.poisson(rates[name][occupied] * DT)
+class Cells:
+    """The occupied cells of a month, flattened: the sub-steps work on these alone.
+
+    A cell empty at the start of a month stays empty until its end (recruits come from members;
+    movement happens after), so on a map of thousands of regions the weekly arithmetic touches
+    only the few thousand cells where someone is.
+    """
+
+    def __init__(self, state: GameState, scenario: Scenario, ctx: dict):
+        n_f, n_r = state.members.shape
+        self.shape = (n_f, n_r)
+        self.flat = np.flatnonzero(state.members.ravel() > 0)
+        self.f, self.r = np.divmod(self.flat, n_r)
+        self.members = state.members.ravel()[self.flat]
+        self.recruit = (
+            ctx["recruit"].ravel()[self.flat] if np.ndim(ctx["recruit"]) == 2 else ctx["recruit"]
+        )
+        self.arrest = ctx["arrest"].ravel()[self.flat]
+        self.conflict = np.broadcast_to(ctx["conflict"], (n_f, n_r)).ravel()[self.flat]
+        self.omega = scenario.model.saturation_rate
+        self._pairs(state)
+
+    def _pairs(self, state: GameState) -> None:
+        """Every pair of occupied cells in the same region, with the enmity between them."""
+        order = np.argsort(self.r, kind="stable")
+        r_sorted = self.r[order]
+        counts = np.bincount(r_sorted, minlength=self.shape[1])
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        size = counts[r_sorted]
+        i = np.repeat(np.arange(order.size), size)
+        first = np.repeat(np.cumsum(size) - size, size)
+        j = starts[r_sorted][i] + (np.arange(i.size) - first)
+        self.pair_i, self.pair_j = order[i], order[j]
+        fi, fj = self.f[self.pair_i], self.f[self.pair_j]
+        # K = (1 + rivalry) / (1 + alliance), zero within a faction (Prieto-Curiel et al. 2023)
+        self.pair_k = np.where(
+            fi == fj, 0.0, (1.0 + state.rivalry[fi, fj]) / (1.0 + state.alliance[fi, fj])
+        )
+
+    def rates(self, m: np.ndarray) -> dict:
+        """Expected weekly flows of each occupied cell, given its members `m`."""
+        everyone = m.sum()
+        pressure = np.bincount(self.pair_i, weights=self.pair_k * m[self.pair_j], minlength=m.size)
+        totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
+        return {
+            "recruits": self.recruit * m,
+            "arrests": self.arrest * (m / everyone if everyone > 0 else 0.0 * m),
+            "conflict_deaths": self.conflict * m * pressure,
+            "exits": self.omega * totals * m,
+        }
+
+    def dense(self, values: np.ndarray) -> np.ndarray:
+        out = np.zeros(self.shape[0] * self.shape[1])
+        out[self.flat] = values
+        return out.reshape(self.shape)
+
+
+def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
+    """One weekly sub-step on the occupied cells: draw the flows; (new members, flows drawn)."""
+    rates = cells.rates(m)
+    drawn = {name: rng.poisson(rates[name] * DT).astype(np.float64) for name in FLOW_NAMES}
     outflow = drawn["arrests"] + drawn["conflict_deaths"] + drawn["exits"]
-    available = members + drawn["recruits"]
+    available = m + drawn["recruits"]
     # Nobody leaves twice: where the draws exceed the stock, scale the outflows down.
     over = outflow > available
     if over.any():
@@ -144,14 +194,14 @@ def step(
 
 def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generator):
     """Run the weekly sub-steps of one month; return (members, monthly flows)."""
-    members = state.members.copy()
-    totals = {name: np.zeros_like(members) for name in FLOW_NAMES}
-    ctx = month_context(state, scenario)
+    cells = Cells(state, scenario, month_context(state, scenario))
+    m = cells.members.copy()
+    totals = {name: np.zeros_like(m) for name in FLOW_NAMES}
     for _ in range(SUBSTEPS):
-        members, drawn = step(state, scenario, members, rng, ctx)
+        m, drawn = step(cells, m, rng)
         for name in FLOW_NAMES:
             totals[name] += drawn[name]
-    return members, totals
+    return cells.dense(m), {name: cells.dense(v) for name, v in totals.items()}
 
 
 def expected_month(state: GameState, scenario: Scenario):
