@@ -46,6 +46,7 @@ def move_drugs(state: GameState, scenario: Scenario) -> routes.RouteFlows:
     result = routes.route_flows(net, supply, extra, seizure)
     state.drug_flow = result.through
     state.arrivals = result.arrivals
+    state.stocks["route_next"] = result.next_hop.astype(np.float64)  # -1 at crossings
     state.revenue = revenue(state, scenario, result.through)
     # What a faction is used to earning: a slow average (a year's memory), started at its income.
     fresh = state.revenue_ref <= 0

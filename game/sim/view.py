@@ -63,6 +63,7 @@ class PlayerView:
     courts: np.ndarray
     interdiction: np.ndarray
     drug_flow: np.ndarray  # estimated tonnes through each region
+    route_next: np.ndarray  # [R] the next region on each region's route north (-1: a crossing)
     budget: float
 
     def faction(self, fid: str) -> FactionEstimate | None:
@@ -133,5 +134,6 @@ def player_view(state: GameState, scenario: Scenario) -> PlayerView:
         courts=state.courts.copy(),
         interdiction=state.interdiction.copy(),
         drug_flow=state.drug_flow.copy(),
+        route_next=state.stocks.get("route_next", np.full(state.n_regions, -1.0)).astype(int),
         budget=state.budget,
     )
