@@ -170,20 +170,18 @@ def succeed(state, scenario, f: int, turn: int, rng, cause: str) -> list[Event]:
 def _clear_heir(state, scenario, f, turn, cause) -> list[Event]:
     info = state.factions[f]
     heir = max(info.lieutenants, key=lambda p: (p.loyalty, p.id))
-    rest = tuple(p for p in info.lieutenants if p.id != heir.id)
-    state.factions = _replace_at(state.factions, f, replace(info, leader=heir, lieutenants=rest))
     state.disruption[f] = min(1.0, state.disruption[f] + 0.3)
     add_tension(state, scenario, state.members[f], scenario.model.clear_shock)
-    return [
-        Event(
-            "succession_clear",
-            turn,
-            info.id,
-            heir.home,
-            cause,
-            {"heir": heir.id, "name": heir.name},
-        )
-    ]
+    return _promote(state, f, heir, turn, cause)
+
+
+def _promote(state: GameState, f: int, heir: Person, turn: int, cause: str) -> list[Event]:
+    """Make `heir` the leader of faction f (leaving the lieutenants' ranks)."""
+    info = state.factions[f]
+    rest = tuple(p for p in info.lieutenants if p.id != heir.id)
+    state.factions = _replace_at(state.factions, f, replace(info, leader=heir, lieutenants=rest))
+    data = {"heir": heir.id, "name": heir.name}
+    return [Event("succession_clear", turn, info.id, heir.home, cause, data)]
 
 
 def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced") -> list[Event]:
@@ -228,23 +226,7 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
 
 def _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates) -> list[Event]:
     info = state.factions[f]
-    if candidates:
-        heir = candidates[0]
-        rest = tuple(p for p in info.lieutenants if p.id != heir.id)
-        state.factions = _replace_at(
-            state.factions, f, replace(info, leader=heir, lieutenants=rest)
-        )
-        return [
-            Event(
-                "succession_clear",
-                turn,
-                info.id,
-                heir.home,
-                cause,
-                {"heir": heir.id, "name": heir.name},
-            )
-        ]
-    return []
+    return _promote(state, f, candidates[0], turn, cause) if candidates else []
 
 
 def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Person]:
