@@ -225,7 +225,6 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
 
 
 def _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates) -> list[Event]:
-    info = state.factions[f]
     return _promote(state, f, candidates[0], turn, cause) if candidates else []
 
 
