@@ -165,6 +165,9 @@ def _region_inits(root: schema.Root, names: RegionNames) -> tuple[RegionInit, ..
     inits = [RegionInit()] * names.map.n
     for key, r in root.regions.items():
         inits[names.find(key)] = RegionInit(
-            police=r.police, courts=r.courts, background_homicide_rate=r.background_homicide_rate
+            police=r.police,
+            courts=r.courts,
+            background_homicide_rate=r.background_homicide_rate,
+            job_losses=r.job_losses,
         )
     return tuple(inits)

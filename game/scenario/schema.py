@@ -97,6 +97,7 @@ class RegionSection(_Strict):
     police: Share = RegionInit.police
     courts: Share = RegionInit.courts
     background_homicide_rate: float | None = Field(None, ge=0, le=200)
+    job_losses: Share = 0.0
 
 
 class Person(_Strict):

@@ -169,6 +169,7 @@ class RegionInit:
     police: float = 0.4
     courts: float = 0.4
     background_homicide_rate: float | None = None  # per 100k a year; None -> model default
+    job_losses: float = 0.0  # share of legal (manufacturing) jobs lost, 0-1: raises recruitment
 
 
 @dataclass(frozen=True)

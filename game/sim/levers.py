@@ -283,6 +283,23 @@ def status_quo(scenario: Scenario) -> dict[str, float]:
     return {k: float(v * scale) for k, v in alloc.items()}
 
 
+TROOP_POOL = 0.6  # army and National Guard units: enough for 60% of full effort nationwide
+
+
+def _troop_pool_problems(state: GameState, scenario: Scenario, region: int, pesos: float):
+    """Troops are units, not only money: the national pool caps the total deployed."""
+    e = np.asarray(efforts(state, scenario)["troops"], dtype=float).copy()
+    e[region] = pesos / full_costs(scenario, "troops")[region]
+    pops = scenario.map.populations()
+    used = float(e @ pops / pops.sum())
+    if used > TROOP_POOL + 1e-9:
+        return [
+            f"not enough units: this would commit {used:.0%} of full nationwide effort, "
+            f"the army and National Guard can give {TROOP_POOL:.0%}"
+        ]
+    return []
+
+
 @register
 @dataclass(frozen=True)
 class Allocate(Order):
@@ -309,6 +326,8 @@ class Allocate(Order):
         elif not problems:
             if self.pesos > 1.5 * p.full_cost(scenario, self.region) + 1e-6:
                 problems.append("more than 150% of full funding cannot be spent usefully")
+            if self.programme == "troops":
+                problems += _troop_pool_problems(state, scenario, self.region, self.pesos)
             current = state.allocation.get(key(self.programme, self.region), 0.0)
             if spending(state) - current + self.pesos > state.budget + 1e-6:
                 over = spending(state) - current + self.pesos - state.budget

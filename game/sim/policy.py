@@ -29,7 +29,8 @@ YOUTH_EFFECT = 0.5  # recruitment cut in a state at full targeted effort (Prieto
 TRANSFER_EFFECT = 0.04  # recruitment cut everywhere at full national transfers: weak per peso
 INTEGRITY_EFFECT = 0.25
 PRISON_EFFECT = 0.1
-FREEZE_EFFECT = 0.3  # recruitment lost by a faction whose money is fully frozen
+FREEZE_EFFECT = 0.3
+JOB_LOSS_EFFECT = 1.0  # recruitment gained per share of legal jobs lost (an estimate)  # recruitment lost by a faction whose money is fully frozen
 REGIONAL_INTEL_GAIN, REGIONAL_INTEL_DECAY = 0.2, 0.03
 INTEL_SENSITIVITY, INTEL_MONTHS = 0.5, 9.0  # national intelligence: gain per effort, delay
 US_COOPERATION_EXPOSURE = 0.15
@@ -57,9 +58,11 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
     state.allocation = levers.status_quo(scenario)
     state.stocks = {name: np.zeros(n) for name in REGIONS}
     state.stocks["troops"] = np.asarray(levers.effort(state, scenario, "troops"), dtype=float)
+    state.stocks["troops_ordered"] = state.stocks["troops"].copy()
     state.stocks["youth"] = np.asarray(levers.effort(state, scenario, "youth"), dtype=float)
     state.stocks["integrity"] = np.full(n, 0.4)
     state.stocks["regional_intel"] = _regional_intel_equilibrium(state, scenario)
+    state.stocks["job_losses"] = np.array([r.job_losses for r in scenario.regions], dtype=float)
     state.stocks["start_police"] = state.police.copy()  # what the status quo sustains
     state.stocks["reform_effort"] = np.asarray(
         levers.effort(state, scenario, "police"), dtype=float
@@ -103,7 +106,10 @@ def phase_policy(state: GameState, scenario: Scenario, turn: int) -> list[Event]
     s["strain"] = s["strain"] * STRAIN_DECAY + STRAIN_PER_REFORM * rise
     deployed = eff["troops"] > 0.05
     s["deployed_months"] = np.where(deployed, s["deployed_months"] + 1, 0.0)
-    s["troops"] = np.asarray(eff["troops"], dtype=float)  # deploys within the month
+    # Units ordered this month arrive next month: moving troops takes time.
+    ordered = np.asarray(eff["troops"], dtype=float)
+    s["troops"] = s.get("troops_ordered", ordered)
+    s["troops_ordered"] = ordered
     s["youth"] = _toward(s["youth"], np.asarray(eff["youth"], dtype=float), YOUTH_MONTHS)
     ri = s["regional_intel"]
     s["regional_intel"] = (
@@ -167,10 +173,14 @@ def exposure(state: GameState) -> np.ndarray:
 
 
 def recruitment_multiplier(state: GameState) -> np.ndarray:
-    """Recruitment multiplier [F, R] from prevention, integrity, prisons and frozen money."""
+    """Recruitment multiplier [F, R] from prevention, integrity, prisons, frozen money and lost
+    legal jobs. Recruits come from members, so job losses raise recruitment only where cartels
+    already are (Dell, Feigenberg & Teshima 2019)."""
     s = state.stocks
-    regional = (1.0 - YOUTH_EFFECT * np.minimum(s["youth"], 1.5)) * (
-        1.0 - INTEGRITY_EFFECT * (s["integrity"] - 0.4)
+    regional = (
+        (1.0 - YOUTH_EFFECT * np.minimum(s["youth"], 1.5))
+        * (1.0 - INTEGRITY_EFFECT * (s["integrity"] - 0.4))
+        * (1.0 + JOB_LOSS_EFFECT * s.get("job_losses", 0.0))
     )
     national = (1.0 - TRANSFER_EFFECT * state.politics.get("transfers", 0.5)) * (
         1.0 - PRISON_EFFECT * (state.politics.get("prisons", 0.4) - 0.4)

@@ -22,6 +22,7 @@ from game.ui.settings import Settings
 from game.ui.tutorial import Tutorial
 
 if TYPE_CHECKING:  # the model is imported when a game starts, so the menu opens fast
+    from game.ui.match import Match
     from game.ui.session import Session
 
 MIN_SIZE = (960, 600)
@@ -42,6 +43,7 @@ class App:
         pygame.key.set_repeat(300, 40)
         self.stack: list[Scene] = []
         self.session: Session | None = None
+        self.match: Match | None = None  # team play: every team's session, whose turn it is
         self.tutorial = Tutorial(self)
         self.toasts: list[tuple[str, str, float]] = []
         self.running = True
@@ -212,6 +214,7 @@ class App:
             return self.message(self.t("error.scenario", path=path.name), str(exc))
         seed = int(np.random.default_rng().integers(1, 2**31 - 1)) if seed is None else seed
         self.session = Session.new(scenario, seed, str(path), difficulty)
+        self.match = None
         self.tutorial.start(not self.settings.tutorial_done if tutorial is None else tutorial)
         return Reset(MapScreen(self))
 
@@ -226,6 +229,7 @@ class App:
             auto = latest(self.paths.saves, auto_only=True)
             offer = auto if auto and auto.path != Path(path) else None
             return self.message(self.t("error.save"), str(exc), autosave=offer)
+        self.match = None
         self.tutorial.start(False)
         self.toast(self.t("toast.loaded", name=Path(path).stem))
         return Reset(MapScreen(self))
@@ -241,8 +245,42 @@ class App:
         self.toast(self.t("toast.saved", name=path.stem))
         return True
 
+    def start_match(self, scenario_file, teams: int, seed: int):
+        """Team play: every team gets its own game of one scenario and seed; team 1 starts."""
+        from game.scenario import ScenarioError, load_scenario
+        from game.scenario.difficulty import with_difficulty
+        from game.ui.match import Match
+        from game.ui.scenes.teams import HandOver
+
+        path = Path(scenario_file)
+        difficulty = self.settings.difficulty
+        try:
+            scenario = with_difficulty(load_scenario(path), difficulty)
+        except (ScenarioError, ValueError) as exc:
+            return self.message(self.t("error.scenario", path=path.name), str(exc))
+        self.match = Match.start(scenario, seed, teams, str(path), difficulty)
+        self.session = self.match.session
+        self.tutorial.start(False)
+        return Reset(HandOver(self))
+
+    def next_team(self):
+        """After a team's month: the hand-over to the next team, or the class table at the end."""
+        from game.ui.scenes.teams import ClassTable, HandOver
+
+        if self.match is None:
+            return None
+        if not self.match.advance():
+            return Reset(ClassTable(self))
+        self.session = self.match.session
+        self._caption()
+        return Reset(HandOver(self))
+
     def autosave(self) -> None:
         try:
+            if self.match is not None:  # each team's game has its own file, saved every month
+                self.match.save(self.paths.saves)
+                self.session.dirty = False
+                return
             autosave(self.session, self.paths.saves)
         except OSError as exc:
             self.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")

@@ -199,3 +199,38 @@ def test_difficulty_changes_money_and_knowledge_never_the_dynamics():
 def test_allocation_keys_name_the_state():
     assert key("police", 14) == "police@14"
     assert key("prisons", None) == "prisons"
+
+
+def test_troops_arrive_a_month_after_the_order():
+    scenario = world()
+    state = new_game(scenario, 1)
+    before = state.stocks["troops"][0]
+    first = play(state, scenario, 1, [full(scenario, "troops", 0, 1.0)])
+    second = play(first, scenario, 1)
+    assert first.stocks["troops"][0] == pytest.approx(before)
+    assert second.stocks["troops"][0] == pytest.approx(1.0)
+
+
+def test_the_troop_pool_limits_deployments_whatever_the_money():
+    scenario = world()
+    state = new_game(scenario, 1)
+    state.budget *= 10
+    orders = [full(scenario, "troops", r, 1.5) for r in range(4)]
+    problems = []
+    for order in orders:
+        problems = validate(order, state, scenario)
+        if problems:
+            break
+        order.apply(state, scenario, None)
+    assert any("not enough units" in p for p in problems)
+
+
+def test_lost_jobs_raise_recruitment_only_where_cartels_are():
+    builder = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000})
+    scenario = builder.region(0, job_losses=0.3).region(1, job_losses=0.3).build()
+    calm = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000}).build()
+    hit, base = new_game(scenario, 1), new_game(calm, 1)
+    rates_hit = flows.weekly_rates(hit, scenario, hit.members)["recruits"]
+    rates_base = flows.weekly_rates(base, calm, base.members)["recruits"]
+    assert rates_hit[0, 0] > 1.2 * rates_base[0, 0]
+    assert rates_hit[0, 1] == rates_base[0, 1] == 0.0  # no cartel there, no recruits

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import mapmodes, palette
-from game.ui.scene import Push, Scene
+from game.ui.scene import Call, Push, Scene
 from game.ui.scenes import map_layout as layout
 from game.ui.tutorial import TutorialCard
 from game.ui.widgets import legend, topbar
@@ -35,6 +35,7 @@ class MapScreen(Scene):
 
     def __init__(self, app):
         super().__init__(app)
+        self.handover_due = False  # team play: hand over once the month's report is read
         session = app.session
         self.map = MapView(session.scenario)
         self.mode = "control"
@@ -154,8 +155,9 @@ class MapScreen(Scene):
         from game.ui.scenes.report import TurnReport
 
         if self.session.finished:
-            return Push(EndOfTerm(self.app))
+            return Call(self.app.next_team) if self.app.match else Push(EndOfTerm(self.app))
         events = self.session.end_turn()
+        self.handover_due = self.app.match is not None
         self.app.autosave()
         if (getattr(self.session.state, "politics", None) or {}).get("offer"):
             self.app.toast(self.t("diplomacy.offer_toast"), seconds=8)
@@ -198,6 +200,9 @@ class MapScreen(Scene):
 
     def resume(self, result=None):
         self.rebuild()
+        if self.app.match is not None and (self.handover_due or self.session.finished):
+            self.handover_due = False  # the team has read its report: the next team's turn
+            return Call(self.app.next_team)
         if self.session is not None and self.session.finished and not self.end_shown:
             from game.ui.scenes.endterm import EndOfTerm
 

@@ -1,4 +1,4 @@
-"""The main menu: new game, continue, load, classroom, guided introduction, settings, help, quit.
+"""The main menu: new game, continue, load, policy lab, team play, introduction, settings, help, quit.
 
 Enter starts a new game of the default scenario at once.
 """
@@ -32,13 +32,14 @@ class MainMenu(Scene):
 
         w, h = self.size
         s, t = self.s, self.t
-        x, y, bw, bh, gap = s(70), int(h * 0.30), s(330), s(44), s(10)
+        x, y, bw, bh, gap = s(70), int(h * 0.27), s(330), s(40), s(8)
         has_save = latest(self.app.paths.saves) is not None
         entries = [
             ("menu.new_game", "N", lambda: Push(NewGame(self.app)), True),
             ("menu.continue", "C", self._continue, has_save),
             ("menu.load", "L", self._load, has_save),
-            ("menu.classroom", "K", self._classroom, True),
+            ("menu.lab", "K", self._lab, True),
+            ("menu.teams", "T", self._teams, True),
             ("menu.tutorial", "I", self._tutorial, True),
             ("menu.settings", "S", self._settings, True),
             ("menu.help", "F1", self._help, True),
@@ -64,8 +65,15 @@ class MainMenu(Scene):
 
         return Push(LoadGame(self.app))
 
-    def _classroom(self):
-        return self.app.message(self.t("classroom.title"), self.t("classroom.body"))
+    def _lab(self):
+        from game.ui.scenes.lab import LabScene
+
+        return Push(LabScene(self.app))
+
+    def _teams(self):
+        from game.ui.scenes.teams import TeamSetup
+
+        return Push(TeamSetup(self.app))
 
     def _tutorial(self):
         self.app.set_settings(tutorial_done=False)
@@ -110,7 +118,7 @@ class MainMenu(Scene):
     def shortcuts(self):
         return [
             ("Enter", "help.menu.enter"),
-            ("N C L K I S Q", "help.menu.letters"),
+            ("N C L K T I S Q", "help.menu.letters"),
             ("Tab / ↑ ↓", "help.focus"),
             ("{space}", "help.activate"),
         ]

@@ -1,0 +1,83 @@
+"""A policy-lab batch run off the UI thread, its progress, cancelling it, and exporting it.
+
+The run is `game.lab.batch.run_batch` with one job in a daemon thread (a process pool would fork
+the game window). Cancelling raises from the progress callback, so the batch stops after the run
+in progress and nothing half-finished is kept. Export writes what `hydra lab` writes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from game.lab import batch
+from game.lab.report import FanChart, fan_charts, write_report
+
+
+class Cancelled(Exception):
+    """The player pressed Cancel."""
+
+
+class LabJob:
+    """One batch (strategies x seeds x turns of a scenario) running in the background."""
+
+    def __init__(self, spec: batch.BatchSpec):
+        self.spec = spec
+        self.done = 0
+        self.total = len(spec.tasks())
+        self.rows: list[dict] | None = None
+        self.error: str | None = None
+        self.cancelled = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._work, daemon=True)
+
+    def start(self) -> LabJob:
+        self._thread.start()
+        return self
+
+    def _tick(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if self._stop.is_set():
+            raise Cancelled
+
+    def _work(self) -> None:
+        try:
+            self.rows = batch.run_batch(self.spec, jobs=1, progress=self._tick)
+        except Cancelled:
+            self.cancelled = True
+        except Exception as exc:  # a broken scenario or override: shown, never a crash
+            self.error = f"{type(exc).__name__}: {exc}"
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    @property
+    def fraction(self) -> float:
+        return self.done / max(self.total, 1)
+
+    def wait(self, seconds: float = 120.0) -> None:
+        self._thread.join(seconds)
+
+
+def charts_of(rows: list[dict], key: str = "strategy") -> list[FanChart]:
+    return fan_charts(rows, key) if rows else []
+
+
+def export(
+    folder: Path, rows: list[dict], turns: int, title: str, intro: str, key: str = "strategy"
+) -> list[Path]:
+    """runs.csv, summary.csv, the PNG charts and report.md in a new folder under `folder`."""
+    from game.report.charts import render_fan_chart
+
+    out = Path(folder) / time.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while out.exists():
+        n += 1
+        out = out.with_name(f"{out.name.split('_')[0]}_{n}")
+    summary = batch.summarize(rows, turns)
+    return write_report(out, rows, summary, title, intro, render_fan_chart, key)

@@ -1,0 +1,135 @@
+"""Fan charts of a lab batch (or of teams' games side by side), one metric at a time, with the
+end-of-run table and an Export button that writes what `hydra lab` writes."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pygame
+
+from game.lab.report import KEY_METRICS, headline
+from game.report.charts import COLOURS
+from game.ui import palette, text
+from game.ui.labjob import charts_of, export
+from game.ui.scene import Pop, Scene
+
+METRIC_KEYS = {m[0]: f"labchart.{m[0]}" for m in KEY_METRICS}
+
+
+def chart_image(chart) -> pygame.Surface:
+    """The chart drawn by the report's own renderer (`game.report.charts`), as a surface."""
+    from game.report.charts import render_fan_chart
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "chart.png"
+        render_fan_chart(chart, path)
+        return pygame.image.load(str(path)).convert()
+
+
+class LabResults(Scene):
+    name = "lab_results"
+
+    def __init__(self, app, rows, turns, title, intro, key="strategy", kind="lab"):
+        super().__init__(app)
+        self.rows, self.turns, self.title, self.intro = rows, turns, title, intro
+        self.group_key, self.kind = key, kind
+        self.charts = charts_of(rows, key)
+        self.table = headline(rows, key) if rows else [[]]
+        self.index = 0
+        self._images: dict[int, pygame.Surface] = {}
+        self.exported: Path | None = None
+
+    def build(self) -> None:
+        w, h = self.size
+        s, t = self.s, self.t
+        self.label((s(30), s(12), w - s(60), s(40)), self.title, "@heading")
+        x = s(30)
+        for i, chart in enumerate(self.charts):
+            label = t(METRIC_KEYS.get(chart.metric, chart.metric))
+            bw = text.text_width(label, s(14)) + s(24)
+            cls = "@tab_on" if i == self.index else "@tab"
+            self.button((x, s(58), bw, s(32)), label, self._show(i), cls)
+            x += bw + s(6)
+        self.chart_rect = pygame.Rect(s(30), s(100), int(w * 0.66), h - s(190))
+        self.side = pygame.Rect(
+            self.chart_rect.right + s(20), s(100), w - self.chart_rect.right - s(50), h - s(190)
+        )
+        by = h - s(70)
+        self.button((s(30), by, s(180), s(46)), t("common.back"), lambda: Pop())
+        self.button((w - s(250), by, s(220), s(46)), t("lab.export"), self._export, "@primary")
+        self.focus.enter_activates = False
+
+    def _show(self, i):
+        def show():
+            self.index = i
+            self.rebuild()
+
+        return show
+
+    def _export(self):
+        folder = self.app.paths.data / ("lab" if self.kind == "lab" else "compare")
+        try:
+            paths = export(folder, self.rows, self.turns, self.title, self.intro, self.group_key)
+        except OSError as exc:
+            self.app.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
+            return None
+        self.exported = paths[0].parent
+        self.app.toast(self.t("lab.exported", n=len(paths), folder=str(self.exported)), seconds=8)
+        return None
+
+    def key(self, event):
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.charts:
+            step = -1 if event.key == pygame.K_LEFT else 1
+            self._show((self.index + step) % len(self.charts))()
+        return None
+
+    def image(self) -> pygame.Surface | None:
+        if not self.charts:
+            return None
+        if self.index not in self._images:
+            self._images[self.index] = chart_image(self.charts[self.index])
+        return self._images[self.index]
+
+    def draw_back(self, surface) -> None:
+        surface.fill(palette.BG)
+        s = self.s
+        image = self.image()
+        if image is None:
+            surface.blit(text.render(self.t("lab.empty"), s(16), palette.BAD), self.chart_rect)
+        else:
+            r = self.chart_rect
+            k = min(r.width / image.get_width(), r.height / image.get_height())
+            size = (int(image.get_width() * k), int(image.get_height() * k))
+            surface.blit(pygame.transform.smoothscale(image, size), r.topleft)
+        self._draw_side(surface)
+
+    def _draw_side(self, surface) -> None:
+        s, t = self.s, self.t
+        r = self.side
+        pygame.draw.rect(surface, palette.PANEL, r, border_radius=s(6))
+        y = r.y + s(12)
+        y = text.draw_wrapped(
+            surface, self.intro, pygame.Rect(r.x + s(12), y, r.width - s(24), s(120)), s(13),
+            palette.TEXT_DIM,
+        )  # fmt: skip
+        y += s(14)
+        if not self.charts or len(self.table) < 2:
+            return
+        column = self.index + 1  # headline columns follow the chart order
+        metric = t(METRIC_KEYS.get(self.charts[self.index].metric, ""))
+        surface.blit(text.render(t("lab.at_end", metric=metric), s(15), palette.ACCENT, True),
+                     (r.x + s(12), y))  # fmt: skip
+        y += s(30)
+        for n, row in enumerate(self.table[1:]):
+            colour = COLOURS[n % len(COLOURS)]
+            name = text.fit(row[0], s(14), r.width // 2 - s(12), True)
+            surface.blit(text.render(name, s(14), colour, True), (r.x + s(12), y))
+            value = row[column] if column < len(row) else ""
+            surface.blit(text.render(value, s(14), palette.TEXT), (r.x + r.width // 2, y))
+            y += s(24)
+
+    def shortcuts(self):
+        return [("← →", "help.lab.metric"), ("Esc", "help.back")]

@@ -1,0 +1,218 @@
+"""Team play on one machine: choose the scenario and the number of teams, hand the keyboard over
+between teams (the previous team's map hidden), and rank the teams at the end (the class table)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.ui import palette, text
+from game.ui.match import TEAMS
+from game.ui.paths import LEVELS
+from game.ui.scene import Call, Pop, Push, Reset, Scene
+from game.ui.scenes.newgame import list_levels
+
+PREFERRED = LEVELS / "classroom_24.yaml"  # a lesson's length
+
+
+def team_names(t, n: int) -> list[str]:
+    return [t("teams.team", n=k + 1) for k in range(n)]
+
+
+class TeamSetup(Scene):
+    name = "team_setup"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.levels = list_levels()
+        self.level = next((i for i, lv in enumerate(self.levels) if lv.path == PREFERRED), 0)
+        self.teams = 3
+        self.seed = int(np.random.default_rng().integers(1, 100_000))
+
+    def build(self) -> None:
+        w, h = self.size
+        s, t = self.s, self.t
+        self.label((s(40), s(12), w - s(80), s(56)), t("teams.title"), "@title")
+        self.label((s(40), s(66), w - s(80), s(28)), t("teams.subtitle"), "@dim")
+        col = (w - s(120)) // 2
+        x1, x2, y = s(40), s(80) + col, s(110)
+        self.label((x1, y, col, s(30)), t("lab.scenario"), "@bold")
+        for i, level in enumerate(self.levels):
+            name = text.fit(t.scenario_text(level.raw, "name"), s(15), col - s(24))
+            cls = "@menu_on" if i == self.level else "@menu"
+            self.button((x1, y + s(36) + i * s(48), col, s(42)), name, self._pick(i), cls)
+        self.label((x2, y, col, s(30)), t("teams.count"), "@bold")
+        for k, n in enumerate(range(TEAMS[0], TEAMS[1] + 1)):
+            cls = "@tab_on" if n == self.teams else "@tab"
+            self.button((x2 + k * s(64), y + s(36), s(56), s(42)), str(n), self._count(n), cls)
+        self.label((x2, y + s(100), col, s(30)), t("teams.seed", seed=self.seed), "@bold")
+        by = h - s(76)
+        self.button((s(40), by, s(180), s(48)), t("common.back"), lambda: Pop())
+        self.button((w - s(280), by, s(240), s(48)), t("teams.start"), self._start, "@primary")
+        self.focus.enter_activates = False
+
+    def _pick(self, i):
+        def pick():
+            self.level = i
+            self.rebuild()
+
+        return pick
+
+    def _count(self, n):
+        def count():
+            self.teams = n
+            self.rebuild()
+
+        return count
+
+    def _start(self):
+        if not self.levels:
+            return None
+        return Call(self.app.start_match, (self.levels[self.level].path, self.teams, self.seed))
+
+    def key(self, event):
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._start()
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            step = -1 if event.key == pygame.K_LEFT else 1
+            self._count(min(TEAMS[1], max(TEAMS[0], self.teams + step)))()
+        return None
+
+    def draw_front(self, surface) -> None:
+        s = self.s
+        r = pygame.Rect(self.size[0] // 2 + s(20), s(290), self.size[0] // 2 - s(60), s(200))
+        text.draw_wrapped(surface, self.t("teams.how"), r, s(15), palette.TEXT_DIM)
+
+    def shortcuts(self):
+        return [("← →", "help.teams.count"), ("Enter", "help.teams.start"), ("Esc", "help.back")]
+
+
+class HandOver(Scene):
+    """A blank screen between teams, so the next team never sees the previous team's map."""
+
+    name = "handover"
+
+    def build(self) -> None:
+        w, h = self.size
+        s = self.s
+        self.button((w // 2 - s(150), int(h * 0.62), s(300), s(52)), self.t("teams.ready"),
+                    self._ready, "@primary")  # fmt: skip
+
+    def _ready(self):
+        from game.ui.scenes.map_screen import MapScreen
+
+        return Reset(MapScreen(self.app))
+
+    def key(self, event):
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._ready()
+        return None
+
+    def draw_back(self, surface) -> None:
+        surface.fill(palette.BG)
+        match, s, t = self.app.match, self.s, self.t
+        w, h = surface.get_size()
+        if match is None:
+            return
+        team = t("teams.team", n=match.current + 1)
+        title = text.render(t("teams.handover", team=team), s(40), palette.ACCENT, True)
+        surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.36))))
+        month = t.month(match.session.view.national.get("date", ""))
+        sub = t("teams.month", month=month, n=match.session.state.turn + 1,
+                total=match.session.scenario.turns)  # fmt: skip
+        line = text.render(sub, s(20), palette.TEXT)
+        surface.blit(line, line.get_rect(center=(w // 2, int(h * 0.36) + s(56))))
+        hint = text.render(t("teams.hidden"), s(15), palette.TEXT_DIM)
+        surface.blit(hint, hint.get_rect(center=(w // 2, int(h * 0.36) + s(96))))
+
+    def shortcuts(self):
+        return [("Enter", "help.teams.ready")]
+
+
+class ClassTable(Scene):
+    """The teams ranked on the model's evaluation, with the compare charts one click away."""
+
+    name = "class_table"
+
+    def build(self) -> None:
+        w, h = self.size
+        s, t = self.s, self.t
+        self.label((s(40), s(12), w - s(80), s(56)), t("teams.table"), "@title")
+        by = h - s(76)
+        self.button((s(40), by, s(240), s(48)), t("end.menu"), self._menu)
+        self.button((w - s(300), by, s(260), s(48)), t("teams.compare"), self._compare,
+                    "@primary")  # fmt: skip
+        self.focus.enter_activates = False
+
+    def _menu(self):
+        from game.ui.scenes.menu import MainMenu
+
+        return Reset(MainMenu(self.app))
+
+    def _compare(self):
+        from game.ui.scenes.lab_results import LabResults
+
+        match = self.app.match
+        if match is None:
+            return None
+        names = team_names(self.t, len(match.sessions))
+        scenario = self.t.scenario_text(match.sessions[0].scenario.raw, "name")
+        intro = self.t("teams.intro", n=len(names), scenario=scenario, seed=match.seed)
+        turns = max(s.state.turn for s in match.sessions)
+        rows = match.rows(names)
+        return Push(LabResults(self.app, rows, turns, self.t("teams.compare"), intro,
+                               kind="compare"))  # fmt: skip
+
+    def key(self, event):
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_c):
+            return self._compare()
+        if event.key == pygame.K_ESCAPE:
+            return self._menu()
+        return None
+
+    def draw_back(self, surface) -> None:
+        surface.fill(palette.BG)
+        match, s, t = self.app.match, self.s, self.t
+        if match is None:
+            return
+        w = surface.get_width()
+        columns = [
+            (t("teams.col.rank"), 0.0),
+            (t("teams.col.team"), 0.08),
+            (t("teams.col.grade"), 0.30),
+            (t("teams.col.score"), 0.40),
+            (t("end.rate"), 0.52),
+            (t("end.groups"), 0.72),
+            (t("end.members"), 0.86),
+        ]
+        table = pygame.Rect(s(40), s(90), w - s(80), s(40))
+        pygame.draw.rect(surface, palette.PANEL, table, border_radius=s(6))
+        for label, at in columns:
+            cell = text.render(label, s(15), palette.TEXT_DIM, True)
+            surface.blit(cell, (table.x + s(16) + int(at * table.width), table.y + s(10)))
+        for rank, (k, evaluation) in enumerate(match.ranking(), start=1):
+            row = table.move(0, rank * s(46))
+            colour = palette.PANEL if rank % 2 else palette.PANEL_DARK
+            pygame.draw.rect(surface, colour, row, border_radius=s(6))
+            start, end = match.sessions[k].game.national[0], match.sessions[k].game.national[-1]
+            cells = [
+                str(rank),
+                t("teams.team", n=k + 1),
+                evaluation.grade,
+                t("end.score", score=f"{evaluation.score:.0f}"),
+                f"{start['homicides_per_100k']:.1f} → {end['homicides_per_100k']:.1f}",
+                f"{start['armed_groups']:.0f} → {end['armed_groups']:.0f}",
+                f"{end['members']:,.0f}",
+            ]
+            for (_, at), value in zip(columns, cells, strict=True):
+                ink = palette.ACCENT if rank == 1 else palette.TEXT
+                cell = text.render(value, s(17), ink, rank == 1)
+                surface.blit(cell, (row.x + s(16) + int(at * row.width), row.y + s(10)))
+        note = pygame.Rect(s(40), table.bottom + (len(match.sessions) + 1) * s(46),
+                           w - s(80), s(60))  # fmt: skip
+        text.draw_wrapped(surface, t("teams.table_note"), note, s(14), palette.TEXT_DIM)
+
+    def shortcuts(self):
+        return [("Enter / C", "help.teams.compare"), ("Esc", "help.back")]
