@@ -2,8 +2,9 @@
 
 Plays a fixed game of "After El Mencho" (seed 7) with a few operations against leaders, then
 captures: the main menu, the map screen (1280x720 and 1920x1080, and in Spanish), the state panel,
-the budget panel, the faction view, the operation dialog, a turn report, the charts and the end
-of the term. Run: python tools/screenshots.py [--out docs/screenshots]
+the budget panel, the faction view, the operation dialog, a turn report, the charts, the end
+of the term, the policy lab (setup, a run in progress, its charts), and team play (the hand-over
+screen and the class table). Run: python tools/screenshots.py [--out docs/screenshots]
 """
 
 from __future__ import annotations
@@ -110,6 +111,48 @@ def shoot(out: Path) -> None:
         end.whatif.wait()
         end.rebuild()
     save("end_of_term")
+    shoot_classroom(app, save)
+
+
+def shoot_classroom(app, save) -> None:
+    """The policy lab (setup, running, results) and team play (hand-over, class table)."""
+    from game.ui.paths import LEVELS
+    from game.ui.scenes.lab import LabScene
+    from game.ui.scenes.menu import MainMenu
+
+    classroom = LEVELS / "classroom_24.yaml"
+    app.apply(app.start_match(classroom, 3, 7))
+    save("handover")
+    match = app.match
+    for k, session in enumerate(match.sessions):  # three teams, three different plans
+        while not session.finished:
+            if k == 1:
+                app.session = session
+                live = [f for f in session.view.factions if f.leader_id and f.dissolved is None]
+                if live and session.state.turn % 6 == 1:
+                    from game.sim.operations import HVT
+
+                    session.propose(HVT(live[0].leader_id, "kill"))
+            session.end_turn()
+    app.apply(app.next_team())
+    save("class_table")
+    app.apply(app.top._compare())
+    save("team_compare")
+    from game.ui.scene import Reset
+
+    app.apply(Reset(MainMenu(app)))
+    lab = LabScene(app)
+    app.push(lab)
+    lab.level = next(i for i, lv in enumerate(lab.levels) if lv.path == classroom)
+    lab.seeds, lab.turns = 12, 24
+    lab.rebuild()
+    lab._run()
+    while lab.job.done < lab.job.total // 2 and lab.job.running:
+        lab.job._thread.join(0.05)
+    save("lab")
+    lab.job.wait()
+    app.frame()
+    save("lab_results")
 
 
 if __name__ == "__main__":

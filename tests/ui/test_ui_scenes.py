@@ -12,12 +12,14 @@ from game.ui.scenes.endterm import EndOfTerm
 from game.ui.scenes.faction_view import FactionView
 from game.ui.scenes.help import HelpOverlay
 from game.ui.scenes.hvt import HVTDialog
+from game.ui.scenes.lab import LabScene
 from game.ui.scenes.loadgame import LoadGame
 from game.ui.scenes.map_screen import MapScreen
 from game.ui.scenes.menu import MainMenu
 from game.ui.scenes.newgame import NewGame
 from game.ui.scenes.report import TurnReport
 from game.ui.scenes.settings_scene import SettingsScene
+from game.ui.scenes.teams import TeamSetup
 
 
 def names(app):
@@ -186,9 +188,11 @@ def test_the_menu_buttons_work_with_the_mouse(app):
     click_button(app, "Settings")
     assert isinstance(app.top, SettingsScene)
     click_button(app, "Back")
-    click_button(app, "Classroom")
-    assert isinstance(app.top, MessageDialog)
-    assert "not available yet" in app.top.body.lower()
+    click_button(app, "Policy lab")
+    assert isinstance(app.top, LabScene)
+    click_button(app, "Back")
+    click_button(app, "Team play")
+    assert isinstance(app.top, TeamSetup)
 
 
 def test_closing_the_window_with_unsaved_play_asks_first(playing):

@@ -74,7 +74,7 @@ class LabScene(Scene):
         self.label((x2, y, col, s(30)), t("lab.strategies"), "@bold")
         for k, name in enumerate(self.names):
             on = name in self.chosen
-            label = ("✓ " if on else "   ") + strategy_label(t, name)
+            label = ("[x]  " if on else "[  ]  ") + strategy_label(t, name)
             cls = "@tab_on" if on else "@tab"
             self.button((x2, y + s(36) + k * s(44), col, s(38)), label, self._toggle(name), cls)
         self.seeds_label = self.label((x3, y, col, s(30)), t("lab.seeds", n=self.seeds), "@bold")

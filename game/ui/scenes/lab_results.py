@@ -47,7 +47,7 @@ class LabResults(Scene):
         x = s(30)
         for i, chart in enumerate(self.charts):
             label = t(METRIC_KEYS.get(chart.metric, chart.metric))
-            bw = text.text_width(label, s(14)) + s(24)
+            bw = text.text_width(label, s(14), True) + s(30)
             cls = "@tab_on" if i == self.index else "@tab"
             self.button((x, s(58), bw, s(32)), label, self._show(i), cls)
             x += bw + s(6)
