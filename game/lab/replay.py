@@ -13,7 +13,7 @@ and every field of the order dataclass (`dataclasses.asdict`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import game.sim.levers  # noqa: F401  (registers Allocate)
 import game.sim.operations  # noqa: F401  (registers HVT, Interdict)
@@ -21,29 +21,10 @@ import game.sim.politics  # noqa: F401  (registers Extradite, UsCooperation, Ans
 from game.lab.runner import Game
 from game.scenario.types import Scenario
 from game.sim.operations import HVT
-from game.sim.orders import ORDER_TYPES, Order
+from game.sim.orders import Order, order_from_dict
 
 HORIZONS = (6, 12, 24)  # months after the dropped operation shown in the side-by-side table
 TABLE_METRICS = ("homicides_per_100k", "armed_groups", "members")
-
-
-def order_to_dict(turn: int, order: Order) -> dict:
-    """One entry of the order log."""
-    return {"turn": turn, "kind": type(order).kind, **asdict(order)}
-
-
-def order_from_dict(item: dict) -> tuple[int, Order]:
-    """(turn, order) from `order_to_dict`'s dict; ValueError saying what is wrong."""
-    if not isinstance(item, dict) or "turn" not in item or "kind" not in item:
-        raise ValueError(f"an order needs 'turn' and 'kind': {item!r}")
-    cls = ORDER_TYPES.get(item["kind"])
-    if cls is None:
-        raise ValueError(f"unknown order kind {item['kind']!r}")
-    fields = {k: v for k, v in item.items() if k not in ("turn", "kind")}
-    try:
-        return int(item["turn"]), cls(**fields)
-    except TypeError as exc:
-        raise ValueError(f"order {item['kind']!r}: {exc}") from None
 
 
 @dataclass
@@ -74,10 +55,9 @@ def source_from_game(name: str, game: Game) -> Source:
     )
 
 
-def load_source(path) -> Source:
-    """A save as a replay source; SaveError with a clear message when it cannot be used."""
-    from pathlib import Path
-
+def load_game_file(path):
+    """(scenario, payload) of a save, the scenario at the save's difficulty; SaveError with a
+    clear message when the save cannot be used. Shared by replays and the desktop game."""
     from game.scenario import ScenarioError, load_scenario_tree
     from game.scenario.difficulty import with_difficulty
     from game.sim.save import SaveError, load_save
@@ -89,6 +69,17 @@ def load_source(path) -> Source:
         scenario = with_difficulty(scenario, meta.get("difficulty") or "normal")
     except (ScenarioError, ValueError) as exc:
         raise SaveError(f"{path}: the scenario inside the save has problems ({exc})") from None
+    return scenario, payload
+
+
+def load_source(path) -> Source:
+    """A save as a replay source; SaveError with a clear message when it cannot be used."""
+    from pathlib import Path
+
+    from game.sim.save import SaveError
+
+    scenario, payload = load_game_file(path)
+    meta = payload.get("meta") or {}
     orders: dict[int, list[Order]] = {}
     try:
         for item in payload.get("orders") or []:

@@ -8,7 +8,7 @@ serves the UI, the AI and the lab. Concrete orders register themselves with `@re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 import numpy as np
@@ -99,3 +99,22 @@ def legal_orders(state: GameState, scenario: Scenario, side: str = "state") -> l
         if cls.side == side and hasattr(cls, "options"):
             out.extend(o for o in cls.options(state, scenario) if not validate(o, state, scenario))
     return out
+
+
+def order_to_dict(turn: int, order: Order) -> dict:
+    """One entry of an order log (saves, replays): the turn, the kind and every field."""
+    return {"turn": turn, "kind": type(order).kind, **asdict(order)}
+
+
+def order_from_dict(item: dict) -> tuple[int, Order]:
+    """(turn, order) from `order_to_dict`'s dict; ValueError saying what is wrong."""
+    if not isinstance(item, dict) or "turn" not in item or "kind" not in item:
+        raise ValueError(f"an order needs 'turn' and 'kind': {item!r}")
+    cls = ORDER_TYPES.get(item["kind"])
+    if cls is None:
+        raise ValueError(f"unknown order kind {item['kind']!r}")
+    fields = {k: v for k, v in item.items() if k not in ("turn", "kind")}
+    try:
+        return int(item["turn"]), cls(**fields)
+    except TypeError as exc:
+        raise ValueError(f"order {item['kind']!r}: {exc}") from None

@@ -97,27 +97,22 @@ def peek(path: Path) -> dict:
 
 def load_session(path: Path) -> Session:
     """The session stored in `path`; SaveError with a clear message when it cannot be used."""
+    from game.lab.replay import load_game_file
     from game.lab.runner import Game
-    from game.scenario import ScenarioError, load_scenario_tree
-    from game.scenario.difficulty import with_difficulty
-    from game.sim.save import SaveError, load_save
-    from game.ui.session import History, Session, decode_order
+    from game.sim.orders import order_from_dict
+    from game.sim.save import SaveError
+    from game.ui.session import History, Session
 
-    payload = load_save(path)
+    scenario, payload = load_game_file(path)
     meta = payload.get("meta") or {}
     try:
-        scenario = load_scenario_tree(payload["scenario"], str(path))
-        scenario = with_difficulty(scenario, meta.get("difficulty") or "normal")
-    except (ScenarioError, ValueError) as exc:
-        raise SaveError(f"{path}: the scenario inside the save has problems ({exc})") from None
-    try:
         game = Game(scenario, payload["state"])
-        game.order_log = [decode_order(item) for item in payload.get("orders", [])]
+        game.order_log = [order_from_dict(item) for item in payload.get("orders", [])]
         game.national = list(meta.get("national") or [])
         session = Session(game, meta.get("scenario_file", ""), meta.get("difficulty", "normal"))
         if meta.get("history"):
             session.history = History.from_dict(meta["history"])
-        session.pending = [decode_order(item)[1] for item in meta.get("pending", [])]
+        session.pending = [order_from_dict(item)[1] for item in meta.get("pending", [])]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SaveError(f"{path}: the save is incomplete ({exc})") from None
     if not game.national:

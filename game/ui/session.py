@@ -20,22 +20,12 @@ from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.levers import BY_ID, Allocate, key, spending
 from game.sim.operations import HVT
-from game.sim.orders import ORDER_TYPES, Order, validate
+from game.sim.orders import Order, order_to_dict, validate
 from game.sim.state import GameState
 from game.sim.view import PlayerView, player_view
 
 # Headline events kept for the end-of-term key moments (with the splits they caused).
 MOMENT_KINDS = HEADLINES | {"armed_group_formed", "armed_group_dissolved"}
-
-
-def encode_order(turn: int, order: Order) -> dict:
-    return {"turn": turn, "kind": type(order).kind, **asdict(order)}
-
-
-def decode_order(item: dict) -> tuple[int, Order]:
-    """(turn, order) from `encode_order`'s dict; KeyError/TypeError when malformed."""
-    fields = {k: v for k, v in item.items() if k not in ("turn", "kind")}
-    return int(item["turn"]), ORDER_TYPES[item["kind"]](**fields)
 
 
 def drug_flow_total(view: PlayerView, scenario: Scenario) -> float:
@@ -222,8 +212,8 @@ class Session:
             "date": n.get("date", ""),
             "national": self.game.national,
             "history": self.history.to_dict(),
-            "pending": [encode_order(self.state.turn + 1, o) for o in self.pending],
+            "pending": [order_to_dict(self.state.turn + 1, o) for o in self.pending],
         }
 
     def order_log(self) -> list[dict]:
-        return [encode_order(t, o) for t, o in self.game.order_log]
+        return [order_to_dict(t, o) for t, o in self.game.order_log]

@@ -6,8 +6,6 @@ from game.cli import main
 from game.lab.replay import (
     counterfactual,
     load_source,
-    order_from_dict,
-    order_to_dict,
     replay,
     source_from_game,
     was_it_luck,
@@ -15,6 +13,7 @@ from game.lab.replay import (
 from game.lab.runner import run_game
 from game.scenario import load_scenario
 from game.sim.operations import HVT, Interdict
+from game.sim.orders import order_from_dict, order_to_dict
 from game.sim.save import save_game
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
-import yaml
 
+from game.scenario.errors import ScenarioError
+from game.scenario.reading import parse_yaml, read_text
 from game.ui import palette, text
 from game.ui.paths import DEFAULT_SCENARIO, LEVELS
 from game.ui.scene import Call, Pop, Scene
 from game.ui.settings import DIFFICULTIES
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -27,9 +26,8 @@ def list_levels(folder: Path = LEVELS) -> list[LevelInfo]:
     out = []
     for path in sorted(folder.glob("*.yaml")):
         try:
-            with open(path, encoding="utf-8") as fh:
-                raw = yaml.load(fh, Loader=Loader)
-        except (OSError, yaml.YAMLError):
+            raw = parse_yaml(read_text(path), str(path))  # safe, bounded (game/scenario/reading)
+        except ScenarioError:
             continue
         if isinstance(raw, dict) and "name" in raw:
             out.append(LevelInfo(path, raw))
