@@ -60,10 +60,21 @@ def run_command(args) -> int:
     if args.out:
         write_csvs(game, Path(args.out))
     if args.save:
+        from game.sim.orders import order_to_dict
         from game.sim.save import save_game
 
-        meta = {"strategy": args.strategy, "scenario_file": args.scenario}
-        save_game(args.save, game.state, scenario.raw, [], meta)
+        # The history and the order log travel with the save: replays and comparisons use them.
+        meta = {
+            "strategy": args.strategy,
+            "scenario_file": args.scenario,
+            "difficulty": args.difficulty,
+            "national": game.national,
+        }
+        orders = [order_to_dict(turn, order) for turn, order in game.order_log]
+        try:
+            save_game(args.save, game.state, scenario.raw, orders, meta)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.save}: {exc.strerror or exc}") from None
     if args.json:
         print_json(summary(game, args.strategy))
     else:
