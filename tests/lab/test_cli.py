@@ -134,3 +134,32 @@ def test_scripted_guaranteed_kill_removes_the_leader(tmp_path, capsys):
     )
     assert main(["run", "--scenario", MEXICO, "--turns", "2", "--orders", str(orders)]) == 0
     assert "Cártel del Noreste: leader" in capsys.readouterr().out
+
+
+def test_a_saved_run_keeps_its_orders_for_the_counterfactual(tmp_path, capsys):
+    orders = tmp_path / "orders.yaml"
+    orders.write_text(
+        "- {turn: 2, order: hvt, target: cdn.leader, mode: kill, guaranteed: true}\n",
+        encoding="utf-8",
+    )
+    save = tmp_path / "team.json"
+    assert (
+        main(
+            [
+                "run",
+                "--scenario",
+                MEXICO,
+                "--turns",
+                "4",
+                "--orders",
+                str(orders),
+                "--save",
+                str(save),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["replay", str(save), "--without-turn", "2"]) == 0
+    assert "cdn.leader" in capsys.readouterr().out
