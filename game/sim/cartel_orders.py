@@ -80,17 +80,24 @@ class Move(CartelOrder):
         ]
 
 
-@register
 @dataclass(frozen=True)
-class Posture(CartelOrder):
-    """Set how openly the faction operates: 0 = low profile, 1 = open confrontation."""
+class LevelOrder(CartelOrder):
+    """A cartel order that sets a level between 0 and 1."""
 
-    level: float = 0.5
-    kind: ClassVar[str] = "posture"
+    level: float = 0.0
 
     def validate(self, state, scenario) -> list[str]:
         problems = super().validate(state, scenario)
         return problems + ([] if 0 <= self.level <= 1 else ["level must be between 0 and 1"])
+
+
+@register
+@dataclass(frozen=True)
+class Posture(LevelOrder):
+    """Set how openly the faction operates: 0 = low profile, 1 = open confrontation."""
+
+    level: float = 0.5
+    kind: ClassVar[str] = "posture"
 
     def apply(self, state, scenario, rng) -> list[Event]:
         f = state.faction_index(self.faction)
@@ -208,15 +215,10 @@ class Absorb(CartelOrder):
 
 @register
 @dataclass(frozen=True)
-class Extort(CartelOrder):
+class Extort(LevelOrder):
     """Lean on extortion of local businesses and people (0-1): income that costs lives."""
 
-    level: float = 0.0
     kind: ClassVar[str] = "extort"
-
-    def validate(self, state, scenario) -> list[str]:
-        problems = super().validate(state, scenario)
-        return problems + ([] if 0 <= self.level <= 1 else ["level must be between 0 and 1"])
 
     def apply(self, state, scenario, rng) -> list[Event]:
         f = state.faction_index(self.faction)

@@ -149,29 +149,17 @@ def resolve_turn(state: GameState, scenario: Scenario, orders=()) -> TurnResult:
 
 
 def _threshold_events(before, after, state, scenario, turn) -> list[Event]:
+    """Factions that crossed the armed-group threshold this month, either way."""
     threshold = scenario.model.armed_group_threshold
-    events = []
-    for f in np.flatnonzero((before < threshold) & (after >= threshold)):
-        events.append(
-            Event(
-                "armed_group_formed",
-                turn,
-                state.faction_ids[f],
-                cause="recruitment",
-                data={"members": float(after[f])},
-            )
-        )
-    for f in np.flatnonzero((before >= threshold) & (after < threshold)):
-        events.append(
-            Event(
-                "armed_group_dissolved",
-                turn,
-                state.faction_ids[f],
-                cause="attrition",
-                data={"members": float(after[f])},
-            )
-        )
-    return events
+    crossings = (
+        ("armed_group_formed", "recruitment", (before < threshold) & (after >= threshold)),
+        ("armed_group_dissolved", "attrition", (before >= threshold) & (after < threshold)),
+    )
+    return [
+        Event(kind, turn, state.faction_ids[f], cause=cause, data={"members": float(after[f])})
+        for kind, cause, crossed in crossings
+        for f in np.flatnonzero(crossed)
+    ]
 
 
 def _edges(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:

@@ -33,7 +33,8 @@ def test_removing_a_leader_raises_homicides_in_his_states_30_to_80_percent(mexic
     first = [r["ratio_months_1_6"] for r in results]
     later = [r["ratio_months_7_12"] for r in results]
     assert all(r["seeds"] >= 10 for r in results)
-    assert 1.3 <= sum(first) / len(first) <= 1.8
+    mean_rise = sum(first) / len(first)
+    assert mean_rise >= 1.3 and mean_rise <= 1.8  # +30% to +80% on average
     assert min(first) > 1.1  # every organisation's states get worse, not just the average
     assert sum(later) / len(later) > 1.05  # still elevated a year on
 
