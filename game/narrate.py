@@ -172,10 +172,11 @@ def _programme(pid, lang: str) -> str:
 
 
 def faction_name(state: GameState, fid: str | None) -> str:
-    for f in state.factions:
-        if f.id == fid:
-            return f.short if len(f.name) > 40 else f.name
-    return fid or ""
+    try:
+        f = state.factions[state.row(fid)]
+    except (KeyError, TypeError):
+        return fid or ""
+    return f.short if len(f.name) > 40 else f.name
 
 
 def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> str:

@@ -20,23 +20,13 @@ import numpy as np
 
 from game.scenario.types import DIFFICULTY, Scenario
 from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move, Posture, Retaliate
-from game.sim.flows import live_pressure
-from game.sim.movement import edge_arrays
+from game.sim.events import Cause
+from game.sim.flows import rival_pressure
 from game.sim.orders import Order
 from game.sim.rng import rng_for
 from game.sim.state import GameState
 
 Policy = Callable[[GameState, Scenario, int, "Outlook", "Dice"], list[Order]]
-POLICIES: dict[str, Policy] = {}
-
-
-def policy(name: str):
-    def wrap(fn: Policy) -> Policy:
-        POLICIES[name] = fn
-        return fn
-
-    return wrap
-
 
 DICE_PER_FACTION = 16
 
@@ -65,16 +55,16 @@ class Outlook:
         self.totals = m.sum(axis=1)
         per_region = m.sum(axis=0)
         self.share = m / np.maximum(per_region, 1.0)
-        rivals = live_pressure(state)(m)  # [F, R] rival members there, weighted by enmity
+        rivals = rival_pressure(state)  # [F, R] rival members there, weighted by enmity
         flow = state.drug_flow
         self.value = flow / flow.max() if flow.max() > 0 else np.zeros_like(flow)
         disrupted = state.disruption @ self.share  # share of each region held by disrupted groups
         self.vacuum = np.clip(disrupted[None, :] - state.disruption[:, None] * self.share, 0, 1)
         self.weak = 1.0 - 0.5 * (state.police + state.courts)
-        self.edges = _edges(scenario)
+        self.graph = scenario.map.graph
         present = (m >= 1.0).astype(float)
-        self.frontier = neighbour_sum(present, self.edges) > 0  # regions next to a faction's
-        reach = neighbour_sum(m, self.edges) + m  # members a faction could bring to bear
+        self.frontier = self.graph.neighbour_sum(present) > 0  # regions next to a faction's
+        reach = self.graph.neighbour_sum(m) + m  # members a faction could bring to bear
         self.hostile = np.clip(rivals / (reach + 1.0), 0.0, 3.0)
         pops = scenario.map.populations()
         self.market = pops / pops.max()
@@ -117,7 +107,7 @@ class Outlook:
         # Habits change slowly: a third of the way each month.
         self.extortion = state.extortion + (target - state.extortion) / 3.0
         self.extortion_reason = np.where(
-            1.2 * fallen > 0.6 * shut_out, "revenue_fell", "no_route_access"
+            1.2 * fallen > 0.6 * shut_out, Cause.REVENUE_FELL, Cause.NO_ROUTE_ACCESS
         )
 
     def _plazas(self, state: GameState) -> None:
@@ -135,7 +125,7 @@ class Outlook:
         )
         raw = parts.sum(axis=0) - danger
         if self.foresight >= 2:  # harder opponents also weigh the plazas one border further
-            raw = raw + 0.5 * _best_neighbour(raw, self.edges)
+            raw = raw + 0.5 * _best_neighbour(raw, self.graph)
         score = np.where(self.frontier, raw, -np.inf)
         self.plaza = score.argmax(axis=1)
         rows = np.arange(score.shape[0])
@@ -143,27 +133,9 @@ class Outlook:
         self.plaza_reason = parts[:, rows, self.plaza].argmax(axis=0)
 
 
-def _edges(scenario: Scenario):
-    cached = scenario.map.__dict__.get("_edges")
-    if cached is None:
-        cached = edge_arrays(scenario.map)
-        object.__setattr__(scenario.map, "_edges", cached)
-    return cached
-
-
-def neighbour_sum(x: np.ndarray, edges) -> np.ndarray:
-    """Sum of x over each region's neighbours, for every row [F, R] (sparse: fine on big maps)."""
-    src, dst = edges
-    n_f, n_r = x.shape
-    if src.size == 0:
-        return np.zeros_like(x)
-    index = (np.arange(n_f)[:, None] * n_r + dst[None, :]).ravel()
-    return np.bincount(index, weights=x[:, src].ravel(), minlength=n_f * n_r).reshape(n_f, n_r)
-
-
-def _best_neighbour(score: np.ndarray, edges) -> np.ndarray:
+def _best_neighbour(score: np.ndarray, graph) -> np.ndarray:
     """For every faction and region, the best score among the region's neighbours [F, R]."""
-    src, dst = edges
+    src, dst = graph.src, graph.dst
     best = np.full_like(score, -np.inf)
     for f in range(score.shape[0]):
         np.maximum.at(best[f], src, score[f, dst])
@@ -190,13 +162,11 @@ def cartel_orders(
     return orders
 
 
-@policy("null")
 def null_policy(state, scenario, f, outlook, dice) -> list[Order]:
     """Does nothing: the experimental control."""
     return []
 
 
-@policy("adaptive")
 def adaptive(state, scenario, f, outlook, dice) -> list[Order]:
     """The default cartel mind (see the module docstring for its task list)."""
     orders: list[Order] = []
@@ -212,14 +182,14 @@ def retaliate(state, scenario, f, outlook, dice) -> list[Order]:
         return []
     region = int(np.argmax(state.members[f]))
     form = RETALIATION_FORMS[int(dice.integers(len(RETALIATION_FORMS)))]
-    return [Retaliate(info.id, "lost_leaders", region=region, form=form)]
+    return [Retaliate(info.id, Cause.LOST_LEADERS, region=region, form=form)]
 
 
 def choose_posture(state, scenario, f, outlook, dice) -> list[Order]:
     level = float(outlook.posture[f])
     if abs(level - state.posture[f]) < 0.1:
         return []
-    reason = "intel_pressure" if level < state.posture[f] else "unwatched"
+    reason = Cause.INTEL_PRESSURE if level < state.posture[f] else Cause.UNWATCHED
     return [Posture(state.factions[f].id, reason, level=round(level, 3))]
 
 
@@ -227,11 +197,11 @@ def choose_extortion(state, scenario, f, outlook, dice) -> list[Order]:
     level = float(outlook.extortion[f])
     if abs(level - state.extortion[f]) < 0.05:
         return []
-    reason = str(outlook.extortion_reason[f])
+    reason = Cause(outlook.extortion_reason[f])
     return [Extort(state.factions[f].id, reason, level=round(level, 3))]
 
 
-PLAZA_REASONS = ("route", "market", "vacuum", "weak_state")
+PLAZA_REASONS = (Cause.ROUTE, Cause.MARKET, Cause.VACUUM, Cause.WEAK_STATE)
 
 
 def expand(state, scenario, f, outlook, dice) -> list[Order]:
@@ -266,7 +236,7 @@ def diplomacy(state, scenario, f, outlook, dice) -> list[Order]:
         friends = friends[friends != f]
         if friends.size:
             other = state.factions[int(friends[dice.integers(friends.size)])].id
-            orders.append(Ally(info.id, "common_enemy", other=other))
+            orders.append(Ally(info.id, Cause.COMMON_ENEMY, other=other))
     if dice.random() < 0.1 * info.personality.expansion:
         orders.extend(_absorb(state, f, outlook))
     return orders
@@ -283,5 +253,8 @@ def _absorb(state, f, outlook) -> list[Order]:
     )
     for g in small:
         if g != f and state.factions[g].dissolved is None:
-            return [Absorb(state.factions[f].id, "dominates_plaza", other=state.factions[g].id)]
+            return [Absorb(state.factions[f].id, Cause.DOMINATES_PLAZA, other=state.factions[g].id)]
     return []
+
+
+POLICIES: dict[str, Policy] = {"adaptive": adaptive, "null": null_policy}

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.ai.strategies import strategy
 from game.scenario.types import Scenario
-from game.sim import levers
-from game.sim.operations import HVT, hvt_odds
+from game.sim import levers, metrics
+from game.sim.operations import HVT, hvt_odds, leader_rows
 from game.sim.orders import Order
 from game.sim.politics import Extradite
 from game.sim.state import GameState
@@ -24,7 +23,7 @@ REVIEW_MONTHS = 12
 
 def _hottest(state: GameState, scenario: Scenario, n: int) -> list[int]:
     """The n states with the highest homicide rate over the last year (public data)."""
-    rates = state.homicide_history.sum(axis=0) / scenario.map.populations()
+    rates = metrics.regional_rates(state.homicide_history, scenario)
     return [int(r) for r in np.argsort(-rates, kind="stable")[:n]]
 
 
@@ -70,7 +69,26 @@ def _review(turn: int) -> bool:
     return turn == 1 or turn % REVIEW_MONTHS == 1
 
 
-@strategy("militarize")
+def passive(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Keep the scenario's default allocation and order nothing else: the control."""
+    return []
+
+
+def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Go after the leader of the largest organisation it can reach, one after another.
+
+    Kill operations succeed more often than captures, so a planner counting kingpins orders kills.
+    """
+    sizes = state.members.sum(axis=1)
+    for f in leader_rows(state):
+        if sizes[f] < scenario.model.armed_group_threshold:
+            break
+        leader = state.factions[f].leader
+        if hvt_odds(state, leader.id, "kill") > 0:
+            return [HVT(leader.id, "kill")]
+    return []
+
+
 def militarize(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     """Troops to the eight hottest states, paid for by cutting prevention and transfers."""
     if not _review(turn):
@@ -81,7 +99,6 @@ def militarize(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     return allocate(state, scenario, targets)
 
 
-@strategy("institutions")
 def institutions(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     """Police, courts and local integrity built up everywhere, starting where it is worst."""
     if not _review(turn):
@@ -94,7 +111,6 @@ def institutions(state: GameState, scenario: Scenario, turn: int) -> list[Order]
     return allocate(state, scenario, targets)
 
 
-@strategy("prevention")
 def prevention(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     """Cut recruitment: targeted youth programmes where cartels recruit, and their money frozen."""
     if not _review(turn):
@@ -106,7 +122,6 @@ def prevention(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     return allocate(state, scenario, targets)
 
 
-@strategy("balanced")
 def balanced(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
     """Intelligence-led: institutions and prevention where they matter, force used sparingly.
 
@@ -135,9 +150,8 @@ def balanced(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
 
 
 def _careful_operation(state: GameState) -> list[Order]:
-    for info in state.factions:
-        if info.leader is None or info.local or info.dissolved is not None:
-            continue
+    for f in sorted(leader_rows(state)):
+        info = state.factions[f]
         if info.succession_clarity >= 0.6 and hvt_odds(state, info.leader.id, "capture") >= 0.5:
             return [HVT(info.leader.id, "capture")]
     return []

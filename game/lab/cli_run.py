@@ -60,7 +60,7 @@ def run_command(args) -> int:
     if args.out:
         write_csvs(game, Path(args.out))
     if args.save:
-        from game.sim.orders import order_to_dict
+        from game.sim.order_types import order_to_dict
         from game.sim.save import save_game
 
         # The history and the order log travel with the save: replays and comparisons use them.

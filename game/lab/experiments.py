@@ -13,6 +13,7 @@ import numpy as np
 
 from game.lab.runner import Game
 from game.scenario.types import Scenario
+from game.sim.events import Cause
 from game.sim.leadership import split_faction
 from game.sim.operations import HVT, Interdict, resolve_target
 from game.sim.rng import rng_for
@@ -81,12 +82,8 @@ def forced_split(scenario: Scenario, faction: str | None, seeds: range, years: i
     for seed in seeds:
         treated, twin = _start(scenario, seed), _start(scenario, seed)
         state = treated.state
-        f = (
-            int(np.argmax(state.members.sum(axis=1)))
-            if faction is None
-            else state.faction_index(faction)
-        )
-        split_faction(state, scenario, f, 0, rng_for(seed, 0, "forced_split"), cause="forced")
+        f = int(np.argmax(state.members.sum(axis=1))) if faction is None else state.row(faction)
+        split_faction(state, scenario, f, 0, rng_for(seed, 0, "forced_split"), cause=Cause.FORCED)
         for game, k in ((treated, 0), (twin, 1)):
             for _ in range(12 * years):
                 game.play([])
@@ -148,5 +145,5 @@ def strategy_decade(scenario: Scenario, strategy: str, seeds: range, turns: int)
         "armed_groups_end": float(np.mean([r["armed_groups"] for r in end])),
         "homicide_rate_start": float(start["homicides_per_100k"]),
         "homicide_rate_end": float(np.mean([r["homicides_per_100k"] for r in end])),
-        "leaders_removed": float(np.mean([g.state.counters["leaders_removed"] for g in rows])),
+        "leaders_removed": float(np.mean([g.state.leaders_removed for g in rows])),
     }

@@ -7,21 +7,19 @@ object per order, in the order they were given,
 
     {"turn": 3, "kind": "hvt", "target": "cdn.leader", "mode": "kill", "guaranteed": false}
 
-that is, the month it was given for, the order's registered `kind` (game.sim.orders.ORDER_TYPES)
-and every field of the order dataclass (`dataclasses.asdict`).
+that is, the month it was given for, the order's `kind` (game.sim.order_types.ORDER_TYPES) and
+every field of the order dataclass (`dataclasses.asdict`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import game.sim.levers  # noqa: F401  (registers Allocate)
-import game.sim.operations  # noqa: F401  (registers HVT, Interdict)
-import game.sim.politics  # noqa: F401  (registers Extradite, UsCooperation, AnswerUsOffer)
 from game.lab.runner import Game
 from game.scenario.types import Scenario
 from game.sim.operations import HVT
-from game.sim.orders import Order, order_from_dict
+from game.sim.order_types import order_from_dict
+from game.sim.orders import Order
 
 HORIZONS = (6, 12, 24)  # months after the dropped operation shown in the side-by-side table
 TABLE_METRICS = ("homicides_per_100k", "armed_groups", "members")

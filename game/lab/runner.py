@@ -14,9 +14,10 @@ from game.ai.strategies import get_strategy
 from game.scenario.types import Scenario
 from game.sim import metrics
 from game.sim.events import Event
+from game.sim.month import resolve_month
 from game.sim.orders import Order
-from game.sim.resolver import resolve_turn
-from game.sim.state import GameState, new_game
+from game.sim.start import new_game
+from game.sim.state import GameState
 
 
 @dataclass
@@ -44,16 +45,19 @@ class Game:
     def play(self, orders: list[Order] = ()) -> list[Event]:
         """Resolve one month with `orders`; returns its events."""
         turn = self.state.turn + 1
-        cartel = cartel_orders(
-            self.state, self.scenario, self.policies, default="adaptive" if self.ai else "null"
-        )
-        result = resolve_turn(self.state, self.scenario, list(orders) + cartel)
+        orders = [o.made(self.state) for o in orders]  # targets by role resolved now
+        result = resolve_month(self.state, self.scenario, orders, self.cartels)
         self.state = result.state
         self.order_log.extend((turn, o) for o in orders)
         self.events.extend(result.events)
         self.last_events = result.events
         self._record()
         return result.events
+
+    def cartels(self, state: GameState, scenario: Scenario) -> list[Order]:
+        """Every faction's AI decides its orders for the coming month."""
+        default = "adaptive" if self.ai else "null"
+        return cartel_orders(state, scenario, self.policies, default=default)
 
     def _record(self) -> None:
         self.national.append(metrics.national(self.state, self.scenario))

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from game.scenario.graph import MapGraph
 
 
 @dataclass(frozen=True)
@@ -71,32 +76,20 @@ class MapData:
                 out[key] = i
         return out
 
-    def neighbours(self, i: int) -> list[int]:
-        """Regions bordering region i, in index order (lists built once per map)."""
-        lists = self.__dict__.get("_neighbours")
-        if lists is None:
-            sets: list[set[int]] = [set() for _ in self.regions]
-            for a, b in self.adjacency:
-                sets[a].add(b)
-                sets[b].add(a)
-            lists = [sorted(x) for x in sets]
-            object.__setattr__(self, "_neighbours", lists)
-        return list(lists[i])
+    @cached_property
+    def graph(self) -> MapGraph:
+        """Neighbours, edges, distances and populations, derived once (game/scenario/graph.py)."""
+        from game.scenario.graph import build_graph
 
-    def adjacency_matrix(self) -> np.ndarray:
-        m = np.zeros((self.n, self.n), dtype=bool)
-        for a, b in self.adjacency:
-            m[a, b] = m[b, a] = True
-        return m
+        return build_graph(self.regions, self.adjacency)
+
+    def neighbours(self, i: int) -> list[int]:
+        """Regions bordering region i, in index order."""
+        return list(self.graph.neighbours[i])
 
     def populations(self) -> np.ndarray:
-        """Population of each region [R] (computed once; a read-only array)."""
-        cached = self.__dict__.get("_populations")
-        if cached is None:
-            cached = np.array([r.population for r in self.regions], dtype=np.float64)
-            cached.flags.writeable = False
-            object.__setattr__(self, "_populations", cached)
-        return cached
+        """Population of each region [R] (a read-only array)."""
+        return self.graph.populations
 
 
 @dataclass(frozen=True)
@@ -172,6 +165,16 @@ class RegionInit:
     job_losses: float = 0.0  # share of legal (manufacturing) jobs lost, 0-1: raises recruitment
 
 
+@dataclass(frozen=True, eq=False)
+class RegionArrays:
+    """The regions' starting values as arrays [R], derived once from `Scenario.regions`."""
+
+    police: np.ndarray
+    courts: np.ndarray
+    job_losses: np.ndarray
+    background_rate: np.ndarray  # homicides per 100k a year unrelated to cartels
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A validated scenario, ready to start a game."""
@@ -194,6 +197,27 @@ class Scenario:
 
     def faction_index(self) -> dict[str, int]:
         return {f.id: i for i, f in enumerate(self.factions)}
+
+    @cached_property
+    def arrays(self) -> RegionArrays:
+        """Starting police, courts, job losses and background homicide rates as arrays [R]."""
+
+        def column(get) -> np.ndarray:
+            out = np.array([get(r) for r in self.regions], dtype=np.float64)
+            out.flags.writeable = False
+            return out
+
+        default = self.model.background_homicide_rate
+        return RegionArrays(
+            police=column(lambda r: r.police),
+            courts=column(lambda r: r.courts),
+            job_losses=column(lambda r: r.job_losses),
+            background_rate=column(
+                lambda r: (
+                    default if r.background_homicide_rate is None else r.background_homicide_rate
+                )
+            ),
+        )
 
     @property
     def budget_base(self) -> float:

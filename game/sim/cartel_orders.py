@@ -6,14 +6,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim.events import Event
-from game.sim.orders import Order, register
+from game.sim.events import Cause, Event, Kind
+from game.sim.orders import Order
 from game.sim.state import GameState
 
 RETALIATION_FORMS = ("ambush", "blockade", "burned_vehicles")
@@ -21,8 +21,8 @@ RETALIATION_FORMS = ("ambush", "blockade", "burned_vehicles")
 
 def _faction_problems(state: GameState, faction: str) -> list[str]:
     try:
-        f = state.faction_index(faction)
-    except KeyError:
+        f = state.row(faction)
+    except (KeyError, TypeError):
         return [f"no faction '{faction}'"]
     if state.factions[f].dissolved is not None:
         return [f"faction '{faction}' no longer exists"]
@@ -32,14 +32,13 @@ def _faction_problems(state: GameState, faction: str) -> list[str]:
 @dataclass(frozen=True)
 class CartelOrder(Order):
     faction: str
-    reason: str = ""
+    reason: Cause = Cause.NONE
     side: ClassVar[str] = "cartel"
 
     def validate(self, state: GameState, scenario: Scenario) -> list[str]:
         return _faction_problems(state, self.faction)
 
 
-@register
 @dataclass(frozen=True)
 class Move(CartelOrder):
     """Send `count` members from region `src` to the neighbouring region `dst`."""
@@ -57,17 +56,17 @@ class Move(CartelOrder):
         if self.dst not in scenario.map.neighbours(self.src):
             problems.append("regions are not neighbours")
         if not problems:
-            have = state.members[state.faction_index(self.faction), self.src]
+            have = state.members[state.row(self.faction), self.src]
             if not 0 < self.count <= have:
                 problems.append(f"cannot move {self.count:.0f} of {have:.0f} members")
         return problems
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        f = state.faction_index(self.faction)
+        f = state.row(self.faction)
         new_region = state.members[f, self.dst] < 1.0
         state.members[f, self.src] -= self.count
         state.members[f, self.dst] += self.count
-        kind = "moved_into" if new_region else "reinforced"
+        kind = Kind.MOVED_INTO if new_region else Kind.REINFORCED
         return [
             Event(
                 kind,
@@ -91,7 +90,6 @@ class LevelOrder(CartelOrder):
         return problems + ([] if 0 <= self.level <= 1 else ["level must be between 0 and 1"])
 
 
-@register
 @dataclass(frozen=True)
 class Posture(LevelOrder):
     """Set how openly the faction operates: 0 = low profile, 1 = open confrontation."""
@@ -100,16 +98,15 @@ class Posture(LevelOrder):
     kind: ClassVar[str] = "posture"
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        f = state.faction_index(self.faction)
+        f = state.row(self.faction)
         before = state.posture[f]
         state.posture[f] = self.level
         if abs(before - self.level) < 0.25:
             return []
-        kind = "lies_low" if self.level < before else "confronts"
+        kind = Kind.LIES_LOW if self.level < before else Kind.CONFRONTS
         return [Event(kind, state.turn + 1, self.faction, None, self.reason, {"level": self.level})]
 
 
-@register
 @dataclass(frozen=True)
 class Retaliate(CartelOrder):
     """Attack the state in a region: ambushes, road blockades, burned vehicles."""
@@ -128,14 +125,14 @@ class Retaliate(CartelOrder):
         return problems
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        f = state.faction_index(self.faction)
+        f = state.row(self.faction)
         deaths = float(rng.poisson(scenario.model.retaliation_deaths))
         state.state_deaths[self.region] += deaths
         state.grievance[f] *= 0.5
-        state.counters["retaliations"] = state.counters.get("retaliations", 0) + 1
+        state.retaliations += 1
         return [
             Event(
-                "retaliation",
+                Kind.RETALIATION,
                 state.turn + 1,
                 self.faction,
                 self.region,
@@ -145,7 +142,6 @@ class Retaliate(CartelOrder):
         ]
 
 
-@register
 @dataclass(frozen=True)
 class Ally(CartelOrder):
     """Make (or strengthen) an alliance with another faction against a common enemy."""
@@ -161,15 +157,16 @@ class Ally(CartelOrder):
         return problems
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        a, b = state.row(self.faction), state.row(self.other)
         state.alliance[a, b] = state.alliance[b, a] = self.strength
         state.rivalry[a, b] = state.rivalry[b, a] = 0.0
         return [
-            Event("alliance", state.turn + 1, self.faction, None, self.reason, {"with": self.other})
+            Event(
+                Kind.ALLIANCE, state.turn + 1, self.faction, None, self.reason, {"with": self.other}
+            )
         ]
 
 
-@register
 @dataclass(frozen=True)
 class Absorb(CartelOrder):
     """Take over a small group: its members join this faction where they are."""
@@ -183,27 +180,20 @@ class Absorb(CartelOrder):
             return problems + (
                 ["a faction cannot absorb itself"] if self.other == self.faction else []
             )
-        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        a, b = state.row(self.faction), state.row(self.other)
         if state.members[b].sum() * 5 > state.members[a].sum():
             problems.append("only much smaller groups can be absorbed")
         return problems
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        from dataclasses import replace
-
-        a, b = state.faction_index(self.faction), state.faction_index(self.other)
+        a, b = state.row(self.faction), state.row(self.other)
         taken = float(state.members[b].sum())
         state.members[a] += state.members[b]
         state.members[b] = 0.0
-        info = state.factions[b]
-        state.factions = (
-            state.factions[:b]
-            + (replace(info, dissolved=state.turn + 1),)
-            + state.factions[b + 1 :]
-        )
+        state.replace_faction(b, replace(state.factions[b], dissolved=state.turn + 1))
         return [
             Event(
-                "absorbed",
+                Kind.ABSORBED,
                 state.turn + 1,
                 self.faction,
                 int(np.argmax(state.members[a])),
@@ -213,7 +203,6 @@ class Absorb(CartelOrder):
         ]
 
 
-@register
 @dataclass(frozen=True)
 class Extort(LevelOrder):
     """Lean on extortion of local businesses and people (0-1): income that costs lives."""
@@ -221,7 +210,7 @@ class Extort(LevelOrder):
     kind: ClassVar[str] = "extort"
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        f = state.faction_index(self.faction)
+        f = state.row(self.faction)
         before = state.extortion[f]
         state.extortion[f] = self.level
         if not before < 0.5 <= self.level:  # tell only when extortion becomes its main business
@@ -229,7 +218,7 @@ class Extort(LevelOrder):
         region = int(np.argmax(state.members[f]))
         return [
             Event(
-                "turns_to_extortion",
+                Kind.TURNS_TO_EXTORTION,
                 state.turn + 1,
                 self.faction,
                 region,

@@ -27,14 +27,13 @@ SUBSTEPS = 4
 DT = WEEKS_PER_MONTH / SUBSTEPS  # weeks in one sub-step
 
 
-def conflict_kernel(rivalry: np.ndarray, alliance: np.ndarray) -> np.ndarray:
-    """K[f,g] = (1 + rivalry) / (1 + alliance), zero on the diagonal (Prieto-Curiel et al. 2023)."""
-    k = (1.0 + rivalry) / (1.0 + alliance)
-    np.fill_diagonal(k, 0.0)
-    return k
+def enmity(rivalry, alliance):
+    """K[f,g] = (1 + rivalry) / (1 + alliance) (Prieto-Curiel et al. 2023); callers zero it
+    within a faction. Works on whole matrices and on gathered pairs alike."""
+    return (1.0 + rivalry) / (1.0 + alliance)
 
 
-def arrest_weights(state: GameState) -> np.ndarray:
+def arrest_weights(state: GameState, scenario: Scenario) -> np.ndarray:
     """Arrest intensity of each region relative to the national average member [R].
 
     Police capacity decides where the national arrests happen. The weights are measured against
@@ -44,7 +43,7 @@ def arrest_weights(state: GameState) -> np.ndarray:
     per_region = state.members.sum(axis=0)
     total = per_region.sum()
     police = np.maximum(state.police, 0.02)
-    start = np.maximum(state.stocks.get("start_police", state.police), 0.02)
+    start = np.maximum(scenario.arrays.police, 0.02)
     if total <= 0:
         return police / start.mean()
     return police / (start @ per_region / total)
@@ -56,66 +55,37 @@ def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
     return weak + (1.0 - weak) * state.courts
 
 
-def rival_pressure(kernel: np.ndarray, members: np.ndarray) -> np.ndarray:
-    """sum_g K[f,g] m[g,r] for every cell [F, R].
-
-    On large maps only regions where two or more groups meet are computed; on small ones a full
-    product is cheaper than finding them.
-    """
-    if members.shape[1] <= 64:
-        return kernel @ members
-    pressure = np.zeros_like(members)
-    contested = np.flatnonzero((members > 0).sum(axis=0) >= 2)
-    if contested.size:
-        pressure[:, contested] = kernel @ members[:, contested]
-    return pressure
-
-
-def live_pressure(state: GameState):
-    """A function members -> rival pressure [F, R] that only computes the factions alive now.
-
-    Split and absorbed factions keep their (empty) rows; leaving them out of the F x F products
-    keeps long games fast. Rows empty at the start of a month stay empty until it ends.
-    """
-    alive = np.flatnonzero(state.members.sum(axis=1) > 0)
-    kernel = conflict_kernel(
-        state.rivalry[np.ix_(alive, alive)], state.alliance[np.ix_(alive, alive)]
-    )
-
-    def pressure(members: np.ndarray) -> np.ndarray:
-        out = np.zeros_like(members)
-        out[alive] = rival_pressure(kernel, members[alive])
+def rival_pressure(state: GameState) -> np.ndarray:
+    """sum_g K[f,g] m[g,r] for every faction and region [F, R], occupied or not (what the cartel
+    AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
+    m = state.members
+    alive = np.flatnonzero(m.sum(axis=1) > 0)
+    kernel = enmity(state.rivalry[np.ix_(alive, alive)], state.alliance[np.ix_(alive, alive)])
+    np.fill_diagonal(kernel, 0.0)
+    out = np.zeros_like(m)
+    live = m[alive]
+    if m.shape[1] <= 64:
+        out[alive] = kernel @ live
         return out
-
-    return pressure
+    # On large maps only regions where two or more groups meet are computed.
+    contested = np.flatnonzero((live > 0).sum(axis=0) >= 2)
+    if contested.size:
+        out[np.ix_(alive, contested)] = kernel @ live[:, contested]
+    return out
 
 
 def month_context(state: GameState, scenario: Scenario) -> dict:
-    """What stays fixed during a month's sub-steps: the kernel and the policy multipliers."""
+    """What stays fixed during a month's sub-steps: the policy multipliers of each flow."""
     return {
         "recruit": scenario.model.recruitment_rate
         * recruitment_factor(state)
-        * policy.recruitment_multiplier(state),
+        * policy.recruitment_multiplier(state, scenario),
         "arrest": scenario.model.arrests_per_week
-        * arrest_weights(state)
+        * arrest_weights(state, scenario)
         * incapacitation(state, scenario)
         * policy.arrest_multiplier(state)
         * policy.intel_arrests(state)[:, None],
-        "conflict": scenario.model.conflict_rate * policy.conflict_multiplier(state),
-    }
-
-
-def weekly_rates(state: GameState, scenario: Scenario, members: np.ndarray, ctx=None) -> dict:
-    """Expected flows per week for each cell [F, R], given the members now."""
-    ctx = ctx or month_context(state, scenario)
-    totals = members.sum(axis=1, keepdims=True)
-    everyone = totals.sum()
-    share = members / everyone if everyone > 0 else np.zeros_like(members)
-    return {
-        "recruits": ctx["recruit"] * members,
-        "arrests": ctx["arrest"] * share,
-        "conflict_deaths": ctx["conflict"] * members * live_pressure(state)(members),
-        "exits": scenario.model.saturation_rate * totals * members,
+        "conflict": scenario.model.conflict_rate * policy.conflict_multiplier(state, scenario),
     }
 
 
@@ -153,10 +123,7 @@ class Cells:
         j = starts[r_sorted][i] + (np.arange(i.size) - first)
         self.pair_i, self.pair_j = order[i], order[j]
         fi, fj = self.f[self.pair_i], self.f[self.pair_j]
-        # K = (1 + rivalry) / (1 + alliance), zero within a faction (Prieto-Curiel et al. 2023)
-        self.pair_k = np.where(
-            fi == fj, 0.0, (1.0 + state.rivalry[fi, fj]) / (1.0 + state.alliance[fi, fj])
-        )
+        self.pair_k = np.where(fi == fj, 0.0, enmity(state.rivalry[fi, fj], state.alliance[fi, fj]))
 
     def rates(self, m: np.ndarray) -> dict:
         """Expected weekly flows of each occupied cell, given its members `m`."""
@@ -204,10 +171,13 @@ def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generato
     return cells.dense(m), {name: cells.dense(v) for name, v in totals.items()}
 
 
-def expected_month(state: GameState, scenario: Scenario):
-    """The expected flows and homicides of one month at the current members (no randomness)."""
-    rates = weekly_rates(state, scenario, state.members)
-    flows = {name: rates[name] * WEEKS_PER_MONTH for name in FLOW_NAMES}
-    from game.sim.homicides import expected_homicides
+def expected_flows(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:
+    """Expected weekly flows of every cell [F, R] at the current members (no randomness): the
+    same rates the sub-steps draw from."""
+    cells = Cells(state, scenario, month_context(state, scenario))
+    return {name: cells.dense(v) for name, v in cells.rates(cells.members).items()}
 
-    return flows, expected_homicides(state, scenario, flows["conflict_deaths"])
+
+def expected_month(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:
+    """The expected flows of one month at the current members [F, R] (no randomness)."""
+    return {k: v * WEEKS_PER_MONTH for k, v in expected_flows(state, scenario).items()}

@@ -14,24 +14,18 @@ from game.scenario.types import Scenario
 from game.sim.state import GameState
 
 
-def background_rates(scenario: Scenario) -> np.ndarray:
-    """Background homicides per 100k a year, by region [R]."""
-    default = scenario.model.background_homicide_rate
-    return np.array(
-        [
-            default if r.background_homicide_rate is None else r.background_homicide_rate
-            for r in scenario.regions
-        ],
-        dtype=np.float64,
-    )
+def background(scenario: Scenario) -> np.ndarray:
+    """Expected background homicides a month by region [R] (per 100k a year x population)."""
+    return scenario.arrays.background_rate * scenario.map.populations() / 1e5 / 12.0
 
 
 def expected_homicides(state: GameState, scenario: Scenario, conflict_deaths: np.ndarray):
     """Expected homicides in a month by region [R], given conflict deaths [F, R]."""
     p = scenario.model
     deaths = conflict_deaths.sum(axis=0)
-    background = background_rates(scenario) * scenario.map.populations() / 1e5 / 12.0
-    expected = deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death) + background
+    expected = deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death) + background(
+        scenario
+    )
     return expected + extortion_victims(state) + state.state_deaths
 
 
@@ -43,9 +37,9 @@ def draw_homicides(
     deaths = conflict_deaths.sum(axis=0)
     killed = rng.binomial(np.round(deaths).astype(np.int64), 1.0 - p.disappeared_share)
     victims = rng.poisson(deaths * p.victims_per_cartel_death)
-    background = rng.poisson(background_rates(scenario) * scenario.map.populations() / 1e5 / 12.0)
+    unrelated = rng.poisson(background(scenario))
     extorted = rng.poisson(extortion_victims(state))
-    return (killed + victims + background + extorted + state.state_deaths).astype(np.float64)
+    return (killed + victims + unrelated + extorted + state.state_deaths).astype(np.float64)
 
 
 EXTORTION_KILLS = 4e-4  # people killed a month per member of a faction living off extortion

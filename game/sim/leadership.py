@@ -11,13 +11,12 @@ so the model's conflict term, not a script, raises the killing.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import replace
 
 import numpy as np
 
-from game.scenario.types import MapData, Scenario
-from game.sim.events import Event
+from game.scenario.types import Scenario
+from game.sim.events import Cause, Event, Kind
 from game.sim.factions import FactionInfo, Person
 from game.sim.state import GameState, add_factions
 
@@ -58,32 +57,6 @@ ALIASES = (
 )
 
 
-def hop_distances(map_data: MapData, start: int) -> np.ndarray:
-    """Number of borders to cross from `start` to every region (large where unreachable)."""
-    neighbours = _neighbour_lists(map_data)
-    dist = np.full(map_data.n, 10_000, dtype=np.int64)
-    dist[start] = 0
-    queue = deque([start])
-    while queue:
-        here = queue.popleft()
-        for there in neighbours[here]:
-            if dist[there] > dist[here] + 1:
-                dist[there] = dist[here] + 1
-                queue.append(there)
-    return dist
-
-
-def _neighbour_lists(map_data: MapData) -> list[list[int]]:
-    cached = map_data.__dict__.get("_neighbour_lists")
-    if cached is None:
-        cached = [[] for _ in range(map_data.n)]
-        for a, b in map_data.adjacency:
-            cached[a].append(b)
-            cached[b].append(a)
-        object.__setattr__(map_data, "_neighbour_lists", cached)
-    return cached
-
-
 def add_tension(
     state: GameState, scenario: Scenario, presence: np.ndarray, size: float, spill: float = 0.25
 ) -> None:
@@ -94,9 +67,9 @@ def add_tension(
         return
     local = size * presence / peak
     spilled = np.zeros_like(local)
-    for r, near in enumerate(_neighbour_lists(scenario.map)):
+    for r, near in enumerate(scenario.map.graph.neighbours):
         if local[r] > 0 and near:
-            spilled[near] += spill * local[r] / len(near)
+            spilled[list(near)] += spill * local[r] / len(near)
     state.tension += local + spilled
 
 
@@ -107,20 +80,20 @@ def remove_person(
     how: str,
     turn: int,
     rng: np.random.Generator,
-    cause: str = "hvt",
+    cause: Cause = Cause.HVT,
 ) -> list[Event]:
     """Take a person out of the game (captured or killed) and resolve the consequences."""
-    found = state.find_person(person_id)
+    found = state.person(person_id)
     if found is None:
         return []
     f, person = found
     info = state.factions[f]
     was_leader = info.leader is not None and info.leader.id == person_id
-    state.factions = _replace_at(state.factions, f, info.without(person_id))
+    state.replace_faction(f, info.without(person_id))
     state.removed = state.removed + (person_id,)
     if how == "captured":
         state.prisoners = state.prisoners + (person_id,)
-    kind = "leader_removed" if was_leader else "lieutenant_removed"
+    kind = Kind.LEADER_REMOVED if was_leader else Kind.LIEUTENANT_REMOVED
     state.grievance[f] += 1.0 if how == "killed" else 0.6
     events = [
         Event(
@@ -133,8 +106,8 @@ def remove_person(
         )
     ]
     if was_leader:
-        state.counters["leaders_removed"] = state.counters.get("leaders_removed", 0) + 1
-        events += succeed(state, scenario, f, turn, rng, cause=kind)
+        state.leaders_removed += 1
+        events += succeed(state, scenario, f, turn, rng, cause=Cause.LEADER_REMOVED)
     else:
         events += _lieutenant_fallout(state, scenario, f, person, turn)
     return events
@@ -149,17 +122,17 @@ def _lieutenant_fallout(state, scenario, f, person: Person, turn) -> list[Event]
     state.disruption[f] = min(1.0, state.disruption[f] + 0.15)
     return [
         Event(
-            "plaza_shaken",
+            Kind.PLAZA_SHAKEN,
             turn,
             state.factions[f].id,
             person.home,
-            "lieutenant_removed",
+            Cause.LIEUTENANT_REMOVED,
             {"on_route": bool(on_route), "tension": float(size)},
         )
     ]
 
 
-def succeed(state, scenario, f: int, turn: int, rng, cause: str) -> list[Event]:
+def succeed(state, scenario, f: int, turn: int, rng, cause: Cause) -> list[Event]:
     """Resolve the succession of a faction whose leader's seat is empty."""
     info = state.factions[f]
     if info.lieutenants and rng.random() < info.succession_clarity:
@@ -175,16 +148,18 @@ def _clear_heir(state, scenario, f, turn, cause) -> list[Event]:
     return _promote(state, f, heir, turn, cause)
 
 
-def _promote(state: GameState, f: int, heir: Person, turn: int, cause: str) -> list[Event]:
+def _promote(state: GameState, f: int, heir: Person, turn: int, cause: Cause) -> list[Event]:
     """Make `heir` the leader of faction f (leaving the lieutenants' ranks)."""
     info = state.factions[f]
     rest = tuple(p for p in info.lieutenants if p.id != heir.id)
-    state.factions = _replace_at(state.factions, f, replace(info, leader=heir, lieutenants=rest))
+    state.replace_faction(f, replace(info, leader=heir, lieutenants=rest))
     data = {"heir": heir.id, "name": heir.name}
-    return [Event("succession_clear", turn, info.id, heir.home, cause, data)]
+    return [Event(Kind.SUCCESSION_CLEAR, turn, info.id, heir.home, cause, data)]
 
 
-def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced") -> list[Event]:
+def split_faction(
+    state, scenario, f: int, turn: int, rng, cause: Cause = Cause.FORCED
+) -> list[Event]:
     """Split faction f among its lieutenants into 2-5 hostile splinters; f dissolves."""
     info = state.factions[f]
     total = state.members[f].sum()
@@ -200,21 +175,18 @@ def split_faction(state, scenario, f: int, turn: int, rng, cause: str = "forced"
         for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
-    add_factions(state, infos, rows)
+    add_factions(state, infos, rows, parent=f)
     new = np.arange(n_before, state.n_factions)
     _inherit_relations(state, f, new)
-    for name in ("grievance", "disruption", "intel", "posture", "extortion"):
-        getattr(state, name)[new] = getattr(state, name)[f]
-    state.memory[new] = state.memory[f]
     state.disruption[new] = np.maximum(state.disruption[new], SPLIT_DISRUPTION)
     state.members[f] = 0.0
     gone = replace(state.factions[f], dissolved=turn, leader=None, lieutenants=())
-    state.factions = _replace_at(state.factions, f, gone)
+    state.replace_faction(f, gone)
     add_tension(state, scenario, rows.sum(axis=0), scenario.model.contested_shock)
-    state.counters["splits"] = state.counters.get("splits", 0) + 1
+    state.splits += 1
     return [
         Event(
-            "faction_split",
+            Kind.FACTION_SPLIT,
             turn,
             info.id,
             candidates[0].home,
@@ -244,9 +216,6 @@ def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Per
     return people[:MAX_SPLINTERS]
 
 
-ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
 def _generated_person(
     fid: str, home: int, rng, state: GameState, new: set[str], places: list[str]
 ) -> Person:
@@ -258,8 +227,8 @@ def _generated_person(
     else:  # every alias is taken: name him after his plaza, as the press would
         base = f"{ALIASES[int(rng.integers(0, len(ALIASES)))]} de {places[home]}"
         alias, k = base, 2
-        while alias in used:
-            alias, k = f"{base} {ROMAN[min(k, len(ROMAN) - 1)]}", k + 1
+        while alias in used:  # every k gives a new name, so this ends
+            alias, k = f"{base} {roman(k)}", k + 1
     new.add(alias)
     pid = f"{fid}_p{state.turn}_{home}_{int(rng.integers(0, 1_000_000))}"
     return Person(pid, alias, home, float(rng.uniform(0.2, 0.7)), fictional=True)
@@ -267,7 +236,7 @@ def _generated_person(
 
 def _regional_shares(state, scenario, f: int, candidates: list[Person]) -> np.ndarray:
     """Each region's members go mostly to the nearest candidate, the rest to the others."""
-    dist = np.array([hop_distances(scenario.map, c.home) for c in candidates], dtype=float)
+    dist = np.array([scenario.map.graph.hops(c.home) for c in candidates], dtype=float)
     weight = np.exp(-dist) * np.where(dist == 0, 3.0, 1.0)
     return weight / weight.sum(axis=0, keepdims=True)
 
@@ -330,5 +299,27 @@ def _slug(text: str) -> str:
     return "_".join(words)[:24]
 
 
-def _replace_at(items: tuple, i: int, value) -> tuple:
-    return items[:i] + (value,) + items[i + 1 :]
+def roman(k: int) -> str:
+    """k in Roman numerals (k >= 1), as the press numbers namesakes: 2 -> 'II', 14 -> 'XIV'."""
+    out = ""
+    for value, letters in ROMAN_VALUES:
+        count, k = divmod(k, value)
+        out += letters * count
+    return out
+
+
+ROMAN_VALUES = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)

@@ -14,8 +14,8 @@ from typing import ClassVar
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim.events import Event
-from game.sim.orders import Order, register
+from game.sim.events import Cause, Event, Kind
+from game.sim.orders import Order
 from game.sim.state import GameState
 
 
@@ -44,12 +44,10 @@ class Programme:
     delay: dict
 
     def full_cost(self, scenario: Scenario, region: int | None = None) -> float:
-        """Pesos a month for full effort, nationally or in `region`."""
-        national = self.share * scenario.budget_base
+        """Pesos a month for full effort, nationally (`region` None) or in `region`."""
         if self.scope == "national" or region is None:
-            return national
-        pops = scenario.map.populations()
-        return national * pops[region] / pops.sum()
+            return self.share * scenario.budget_base
+        return float(full_costs(scenario, self.id)[region])
 
 
 def _p(pid, scope, group, share, quo, en, es, eff_en, eff_es, delay_en, delay_es) -> Programme:
@@ -239,15 +237,14 @@ def spending(state: GameState) -> float:
 
 
 def full_costs(scenario: Scenario, programme: str) -> np.ndarray | float:
-    """Pesos a month for full effort: per region [R] (state programmes) or one national number."""
-    cache = scenario.map.__dict__.setdefault("_full_costs", {})
-    k = (programme, scenario.budget_base)
-    if k not in cache:
-        p = BY_ID[programme]
-        national = p.share * scenario.budget_base
-        pops = scenario.map.populations()
-        cache[k] = national if p.scope == "national" else national * pops / pops.sum()
-    return cache[k]
+    """Pesos a month for full effort: per region [R] (state programmes, by population share of
+    the national cost) or one national number."""
+    p = BY_ID[programme]
+    national = p.full_cost(scenario)
+    if p.scope == "national":
+        return national
+    pops = scenario.map.populations()
+    return national * pops / pops.sum()
 
 
 def efforts(state: GameState, scenario: Scenario) -> dict[str, np.ndarray | float]:
@@ -300,7 +297,6 @@ def _troop_pool_problems(state: GameState, scenario: Scenario, region: int, peso
     return []
 
 
-@register
 @dataclass(frozen=True)
 class Allocate(Order):
     """Fund a programme with `pesos` a month (nationally, or in `region` for state programmes)."""
@@ -342,10 +338,10 @@ class Allocate(Order):
             state.allocation.pop(k, None)
         return [
             Event(
-                "allocation_set",
+                Kind.ALLOCATION_SET,
                 state.turn + 1,
                 region=self.region,
-                cause="order",
+                cause=Cause.ORDER,
                 data={"programme": self.programme, "pesos": float(self.pesos)},
             )
         ]

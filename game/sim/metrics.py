@@ -1,6 +1,7 @@
 """Metrics: named reporter functions over a state, national and per region.
 
-Metric names are part of the CSV and JSON outputs (README lists them); add, never rename.
+Metric names are part of the CSV and JSON outputs (README lists them); add, never rename. Each
+measure is computed here once (the homicide rate, the state's control) and read by everyone else.
 """
 
 from __future__ import annotations
@@ -8,7 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim.state import GameState, month_date
+from game.sim.calendar import month_date
+from game.sim.state import GameState
+
+PER_100K = 1e5
 
 
 def armed_groups(state: GameState, scenario: Scenario) -> int:
@@ -19,7 +23,12 @@ def armed_groups(state: GameState, scenario: Scenario) -> int:
 
 def homicide_rate(state: GameState, scenario: Scenario) -> float:
     """National homicides per 100k over the last 12 months."""
-    return float(state.homicide_history.sum() / scenario.map.populations().sum() * 1e5)
+    return float(state.homicide_history.sum() / scenario.map.populations().sum() * PER_100K)
+
+
+def regional_rates(homicide_history: np.ndarray, scenario: Scenario) -> np.ndarray:
+    """Homicides per 100k over the last 12 months, by region [R] (public data: death records)."""
+    return homicide_history.sum(axis=0) / scenario.map.populations() * PER_100K
 
 
 def state_control(state: GameState, scenario: Scenario) -> np.ndarray:
@@ -28,8 +37,9 @@ def state_control(state: GameState, scenario: Scenario) -> np.ndarray:
     Capacity is police, courts, local integrity and troops; presence is members per thousand
     people. Equal weight gives one half.
     """
-    s = state.stocks
-    capacity = 0.35 * state.police + 0.35 * state.courts + 0.2 * s["integrity"] + 0.3 * s["troops"]
+    capacity = (
+        0.35 * state.police + 0.35 * state.courts + 0.2 * state.integrity + 0.3 * state.troops
+    )
     presence = state.members.sum(axis=0) / scenario.map.populations() * 1000.0
     return capacity / (capacity + 0.25 * presence + 1e-9)
 
@@ -38,25 +48,24 @@ def national(state: GameState, scenario: Scenario) -> dict:
     """The national metrics of the month just played (or of the start, at turn 0)."""
     from game.sim.policy import exposure
 
-    flows = state.flows
     pops = scenario.map.populations()
     return {
         "turn": state.turn,
         "date": month_date(scenario, state.turn).strftime("%Y-%m"),
         "homicides": round(float(state.homicides.sum()), 1),
         "homicides_per_100k": round(homicide_rate(state, scenario), 3),
-        "cartel_deaths": round(float(flows["conflict_deaths"].sum()), 1),
+        "cartel_deaths": round(float(state.conflict_deaths.sum()), 1),
         "members": round(float(state.members.sum()), 1),
-        "recruits": round(float(flows["recruits"].sum()), 1),
-        "arrests": round(float(flows["arrests"].sum()), 1),
+        "recruits": round(float(state.recruits.sum()), 1),
+        "arrests": round(float(state.arrests.sum()), 1),
         "armed_groups": armed_groups(state, scenario),
         "drug_flow": round(float(state.arrivals.sum()), 3),
-        "leaders_removed": int(state.counters.get("leaders_removed", 0)),
-        "splits": int(state.counters.get("splits", 0)),
-        "approval": round(float(state.politics.get("approval", 0.0)), 2),
-        "us_pressure": round(float(state.politics.get("us_pressure", 0.0)), 2),
+        "leaders_removed": int(state.leaders_removed),
+        "splits": int(state.splits),
+        "approval": round(float(state.approval), 2),
+        "us_pressure": round(float(state.us_pressure), 2),
         "budget": round(float(state.budget), 0),
-        "civilians_killed_by_state": round(float(state.stocks["civilians_killed"].sum()), 1),
+        "civilians_killed_by_state": round(float(state.civilians_killed.sum()), 1),
         "state_control": round(float(state_control(state, scenario) @ pops / pops.sum()), 4),
         "intel": round(float(exposure(state).mean()) if state.n_factions else 0.0, 4),
     }
@@ -73,8 +82,7 @@ def regional(state: GameState, scenario: Scenario) -> list[dict]:
     """One row per region for the month just played."""
     date = month_date(scenario, state.turn).strftime("%Y-%m")
     members = state.members.sum(axis=0)
-    pops = scenario.map.populations()
-    rates = state.homicide_history.sum(axis=0) / pops * 1e5
+    rates = regional_rates(state.homicide_history, scenario)
     dominant = dominant_factions(state)
     control = state_control(state, scenario)
     return [
@@ -87,15 +95,11 @@ def regional(state: GameState, scenario: Scenario) -> list[dict]:
             "homicides_per_100k": round(float(rates[r]), 3),
             "dominant_faction": dominant[r],
             "drug_flow": round(float(state.drug_flow[r]), 3),
-            "troops": round(float(state.stocks["troops"][r]), 3),
+            "troops": round(float(state.troops[r]), 3),
             "police": round(float(state.police[r]), 4),
             "courts": round(float(state.courts[r]), 4),
-            "intel": round(float(state.stocks["regional_intel"][r]), 4),
+            "intel": round(float(state.regional_intel[r]), 4),
             "state_control": round(float(control[r]), 4),
         }
         for r, region in enumerate(scenario.map.regions)
     ]
-
-
-def faction_totals(state: GameState) -> np.ndarray:
-    return state.members.sum(axis=1)

@@ -10,25 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.scenario.types import MapData
-
-
-def edge_arrays(map_data: MapData) -> tuple[np.ndarray, np.ndarray]:
-    """Directed edges (source, destination), both directions of every adjacency pair."""
-    if not map_data.adjacency:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pairs = np.array(map_data.adjacency, dtype=np.int64)
-    src = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    dst = np.concatenate([pairs[:, 1], pairs[:, 0]])
-    return src, dst
-
 
 def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share) -> np.ndarray:
     """Move `share` of every cell's members to its neighbours, weighted by presence there.
 
     Args:
         members: [F, R] members.
-        src, dst: directed edges from `edge_arrays`.
+        src, dst: directed edges (`MapData.graph.src`, `.dst`).
         share: fraction of each cell that leaves (0-1): one number, or one per region [R].
     Returns:
         The new [F, R] members; the totals of each faction are unchanged.
@@ -49,7 +37,3 @@ def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share) -> np.
     change = np.bincount(there, weights=moved, minlength=n_f * n_r)
     change -= np.bincount(here, weights=moved, minlength=n_f * n_r)
     return members + change.reshape(n_f, n_r)
-
-
-def _sum_into(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    return np.bincount(index.ravel(), weights=values.ravel(), minlength=size)

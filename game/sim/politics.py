@@ -16,102 +16,108 @@ from typing import ClassVar
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim.events import Event
+from game.sim import levers, metrics
+from game.sim.events import Cause, Event, Kind
 from game.sim.leadership import remove_person
-from game.sim.orders import Order, register
+from game.sim.orders import Order
 from game.sim.state import GameState
 
+START_APPROVAL, START_PRESSURE = 55.0, 50.0
 KINGPIN_BONUS = 6.0  # approval points for a fallen leader, the month it happens
 LIEUTENANT_BONUS = 1.5
 VIOLENCE_WEIGHT = 45.0  # approval target points lost per 100% rise of the homicide rate
+TRANSFER_APPROVAL = 8.0  # approval target points per unit of transfers above half funding
+COOPERATION_COST = 4.0  # approval target points lost while US agents work in Mexico
 CIVILIAN_COST = 0.08  # approval points per civilian killed by the state in a month
 RETALIATION_COST = 1.0
 APPROVAL_SPEED = 0.12  # share of the gap to the target closed each month
 LOW_APPROVAL, LOST_MANDATE = 25.0, 12.0
-PRESSURE_OFFER = 80.0
-
-
-def homicide_rate(state: GameState, scenario: Scenario) -> float:
-    return float(state.homicide_history.sum() / scenario.map.populations().sum() * 1e5)
+LOW_MONTHS, LOW_CUT = 3, 0.1  # months of low approval before a budget cut, and its size
+PRESSURE_SPEED = 0.1
+FLOW_PRESSURE, VIOLENCE_PRESSURE = 60.0, 15.0  # pressure target points per 100% rise
+KINGPIN_RELIEF, EXTRADITION_RELIEF = 3.0, 5.0
+PRESSURE_OFFER, OFFER_CHANCE = 80.0, 0.3
+PEAK_PRESSURE, PEAK_MONTHS, PEAK_CUT = 90.0, 6, 0.05
+LAPSED_OFFER = 4.0  # pressure added when an offer is refused or left unanswered
+ACCEPT_COST, ACCEPT_RELIEF = 6.0, 15.0  # approval lost and pressure relieved by a US strike
+EXTRADITION_APPROVAL = 0.5
 
 
 def phase_politics(
     state: GameState, scenario: Scenario, turn: int, events: list[Event], rng: np.random.Generator
 ) -> list[Event]:
     """Update approval and US pressure from this month's events and outcomes."""
-    p = state.politics
-    p.setdefault("base_rate", homicide_rate(state, scenario))
-    p.setdefault("base_arrivals", max(float(state.arrivals.sum()), 1e-9))
     kinds = [e.kind for e in events]
-    rate_change = homicide_rate(state, scenario) / max(p["base_rate"], 1e-9) - 1.0
-    civilians = float(state.stocks["civilians_killed"].sum())
+    rate_change = metrics.homicide_rate(state, scenario) / max(state.base_rate, 1e-9) - 1.0
+    transfers = levers.efforts(state, scenario)["transfers"]
     target = (
-        55.0
+        START_APPROVAL
         - VIOLENCE_WEIGHT * rate_change
-        + 8.0 * (p.get("transfers", 0.5) - 0.5)
-        - 4.0 * p.get("us_cooperation", 0.0)
+        + TRANSFER_APPROVAL * (transfers - 0.5)
+        - COOPERATION_COST * float(state.us_cooperation)
     )
     bumps = (
-        KINGPIN_BONUS * kinds.count("leader_removed")
-        + LIEUTENANT_BONUS * kinds.count("lieutenant_removed")
-        - RETALIATION_COST * kinds.count("retaliation")
-        - CIVILIAN_COST * civilians
+        KINGPIN_BONUS * kinds.count(Kind.LEADER_REMOVED)
+        + LIEUTENANT_BONUS * kinds.count(Kind.LIEUTENANT_REMOVED)
+        - RETALIATION_COST * kinds.count(Kind.RETALIATION)
+        - CIVILIAN_COST * float(state.civilians_killed.sum())
     )
-    p["approval"] = float(
-        np.clip(p["approval"] + APPROVAL_SPEED * (target - p["approval"]) + bumps, 0.0, 100.0)
+    state.approval = float(
+        np.clip(state.approval + APPROVAL_SPEED * (target - state.approval) + bumps, 0.0, 100.0)
     )
-    flow_change = float(state.arrivals.sum()) / p["base_arrivals"] - 1.0
-    pressure_target = 50.0 + 60.0 * flow_change + 15.0 * max(rate_change, 0.0)
-    pressure_bumps = -3.0 * kinds.count("leader_removed") - 5.0 * kinds.count("extradited")
-    p["us_pressure"] = float(
+    flow_change = float(state.arrivals.sum()) / max(state.base_arrivals, 1e-9) - 1.0
+    pressure_target = (
+        START_PRESSURE + FLOW_PRESSURE * flow_change + VIOLENCE_PRESSURE * max(rate_change, 0.0)
+    )
+    relief = KINGPIN_RELIEF * kinds.count(Kind.LEADER_REMOVED) + EXTRADITION_RELIEF * kinds.count(
+        Kind.EXTRADITED
+    )
+    state.us_pressure = float(
         np.clip(
-            p["us_pressure"] + 0.1 * (pressure_target - p["us_pressure"]) + pressure_bumps,
+            state.us_pressure + PRESSURE_SPEED * (pressure_target - state.us_pressure) - relief,
             0.0,
             100.0,
         )
     )
-    return _consequences(state, scenario, turn, rng)
+    return _consequences(state, turn, rng)
 
 
-def _consequences(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
-    p = state.politics
+def _consequences(state: GameState, turn: int, rng) -> list[Event]:
     events: list[Event] = []
-    if p.pop("offer", 0.0):  # an offer not answered lapses: Washington reads it as a refusal
-        p["us_pressure"] = min(100.0, p["us_pressure"] + 4.0)
-    p["low_months"] = p.get("low_months", 0.0) + 1.0 if p["approval"] < LOW_APPROVAL else 0.0
-    if p["approval"] < LOST_MANDATE:
-        state.status = "mandate_lost"
-        events.append(
-            Event("mandate_lost", turn, cause="approval", data={"approval": p["approval"]})
-        )
-    elif p["low_months"] >= 3:
-        events.append(_cut_budget(state, turn, 0.1, "approval"))
-        p["low_months"] = 0.0
-    if p["us_pressure"] >= PRESSURE_OFFER and rng.random() < 0.3:
-        p["offer"] = 1.0
-        events.append(
-            Event(
-                "us_strike_offer", turn, cause="us_pressure", data={"us_pressure": p["us_pressure"]}
-            )
-        )
-    p["high_pressure_months"] = (
-        p.get("high_pressure_months", 0.0) + 1.0 if p["us_pressure"] >= 90 else 0.0
+    if state.us_offer:  # an offer not answered lapses: Washington reads it as a refusal
+        state.us_offer = False
+        state.us_pressure = min(100.0, state.us_pressure + LAPSED_OFFER)
+    state.low_approval_months = (
+        state.low_approval_months + 1 if state.approval < LOW_APPROVAL else 0
     )
-    if p["high_pressure_months"] >= 6:
-        events.append(_cut_budget(state, turn, 0.05, "us_pressure"))
-        p["high_pressure_months"] = 0.0
+    if state.approval < LOST_MANDATE:
+        state.status = "mandate_lost"
+        data = {"approval": state.approval}
+        events.append(Event(Kind.MANDATE_LOST, turn, cause=Cause.APPROVAL, data=data))
+    elif state.low_approval_months >= LOW_MONTHS:
+        events.append(_cut_budget(state, turn, LOW_CUT, Cause.APPROVAL))
+        state.low_approval_months = 0
+    if state.us_pressure >= PRESSURE_OFFER and rng.random() < OFFER_CHANCE:
+        state.us_offer = True
+        data = {"us_pressure": state.us_pressure}
+        events.append(Event(Kind.US_STRIKE_OFFER, turn, cause=Cause.US_PRESSURE, data=data))
+    peak = state.us_pressure >= PEAK_PRESSURE
+    state.high_pressure_months = state.high_pressure_months + 1 if peak else 0
+    if state.high_pressure_months >= PEAK_MONTHS:
+        events.append(_cut_budget(state, turn, PEAK_CUT, Cause.US_PRESSURE))
+        state.high_pressure_months = 0
     return events
 
 
-def _cut_budget(state: GameState, turn: int, share: float, cause: str) -> Event:
+def _cut_budget(state: GameState, turn: int, share: float, cause: Cause) -> Event:
     state.budget *= 1.0 - share
     total = sum(state.allocation.values())
     if total > state.budget:  # programmes shrink in proportion to fit the new budget
         state.allocation = {k: v * state.budget / total for k, v in state.allocation.items()}
-    return Event("budget_cut", turn, cause=cause, data={"share": share, "budget": state.budget})
+    data = {"share": share, "budget": state.budget}
+    return Event(Kind.BUDGET_CUT, turn, cause=cause, data=data)
 
 
-@register
 @dataclass(frozen=True)
 class Extradite(Order):
     """Send a captured leader or lieutenant to the United States."""
@@ -126,15 +132,11 @@ class Extradite(Order):
 
     def apply(self, state, scenario, rng) -> list[Event]:
         state.prisoners = tuple(p for p in state.prisoners if p != self.person)
-        state.politics["approval"] = min(100.0, state.politics["approval"] + 0.5)
-        return [Event("extradited", state.turn + 1, cause="order", data={"person": self.person})]
-
-    @classmethod
-    def options(cls, state, scenario) -> list[Extradite]:
-        return [cls(p) for p in state.prisoners]
+        state.approval = min(100.0, state.approval + EXTRADITION_APPROVAL)
+        data = {"person": self.person}
+        return [Event(Kind.EXTRADITED, state.turn + 1, cause=Cause.ORDER, data=data)]
 
 
-@register
 @dataclass(frozen=True)
 class UsCooperation(Order):
     """Accept (or end) US intelligence cooperation: better odds, a cost in approval."""
@@ -142,12 +144,15 @@ class UsCooperation(Order):
     on: bool
     kind: ClassVar[str] = "us_cooperation"
 
+    def validate(self, state, scenario) -> list[str]:
+        return [] if isinstance(self.on, bool) else ["'on' must be true or false"]
+
     def apply(self, state, scenario, rng) -> list[Event]:
-        state.politics["us_cooperation"] = 1.0 if self.on else 0.0
-        return [Event("us_cooperation", state.turn + 1, cause="order", data={"on": self.on})]
+        state.us_cooperation = self.on
+        data = {"on": self.on}
+        return [Event(Kind.US_COOPERATION, state.turn + 1, cause=Cause.ORDER, data=data)]
 
 
-@register
 @dataclass(frozen=True)
 class AnswerUsOffer(Order):
     """Accept or refuse Washington's offer to strike a cartel leader on Mexican soil."""
@@ -157,22 +162,20 @@ class AnswerUsOffer(Order):
     random: ClassVar[bool] = True
 
     def validate(self, state, scenario) -> list[str]:
-        return [] if state.politics.get("offer") else ["there is no US offer to answer"]
+        return [] if state.us_offer else ["there is no US offer to answer"]
 
     def apply(self, state, scenario, rng) -> list[Event]:
-        p = state.politics
-        p.pop("offer", None)
+        from game.sim.operations import leader_rows
+
+        state.us_offer = False
         turn = state.turn + 1
         if not self.accept:
-            p["us_pressure"] = min(100.0, p["us_pressure"] + 4.0)
-            return [Event("us_offer_refused", turn, cause="order")]
-        p["approval"] = max(0.0, p["approval"] - 6.0)
-        p["us_pressure"] = max(0.0, p["us_pressure"] - 15.0)
-        sizes = state.members.sum(axis=1)
-        for f in np.argsort(-sizes, kind="stable"):
-            leader = state.factions[int(f)].leader
-            if leader is not None and state.factions[int(f)].dissolved is None:
-                return remove_person(
-                    state, scenario, leader.id, "killed", turn, rng, cause="us_strike"
-                )
-        return [Event("us_strike", turn, cause="order")]
+            state.us_pressure = min(100.0, state.us_pressure + LAPSED_OFFER)
+            return [Event(Kind.US_OFFER_REFUSED, turn, cause=Cause.ORDER)]
+        state.approval = max(0.0, state.approval - ACCEPT_COST)
+        state.us_pressure = max(0.0, state.us_pressure - ACCEPT_RELIEF)
+        targets = leader_rows(state)
+        if targets:
+            leader = state.factions[targets[0]].leader
+            return remove_person(state, scenario, leader.id, "killed", turn, rng, Cause.US_STRIKE)
+        return [Event(Kind.US_STRIKE, turn, cause=Cause.ORDER)]

@@ -1,7 +1,7 @@
 """Drug routes: least-cost paths from production zones and ports to US border crossings.
 
-Owns the route network derived from a map and one pure function, `route_flows`, that sends a
-month's supply to the border (DESIGN.md §3 "Territory and routes"; FACTS.md F4, Dell 2015:
+Owns one pure function, `route_flows`, that sends a month's supply to the border over the map's
+graph (game/scenario/graph.py; DESIGN.md §3 "Territory and routes"; FACTS.md F4, Dell 2015:
 traffickers take least-cost routes to US crossings and shift to the next-cheapest route when one
 is blocked).
 
@@ -29,55 +29,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from game.scenario.types import MapData
-from game.sim.movement import edge_arrays
-
-EARTH_RADIUS_100KM = 63.71  # mean Earth radius in hundreds of km, the unit of edge lengths
-PRODUCTION_WEIGHT = 1.0  # supply weight of a production region
-PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
-
-
-@dataclass(frozen=True)
-class RouteNetwork:
-    """The region graph as drug routes see it; build once per map with `build_network`.
-
-    Attributes:
-        n: number of regions.
-        src, dst: directed edges, both directions of every adjacency pair.
-        length: [E] edge length in hundreds of km (great circle between capitals).
-        sinks: region indices with US crossings.
-        sink_capacity: [len(sinks)] number of named crossings in each sink region.
-        sources: region indices that produce drugs or have seaports.
-    """
-
-    n: int
-    src: np.ndarray
-    dst: np.ndarray
-    length: np.ndarray
-    sinks: np.ndarray
-    sink_capacity: np.ndarray
-    sources: np.ndarray
-    # Derived once: neighbour lists as Python tuples (Dijkstra runs in Python), congestion divisor.
-    _adjacent: tuple = field(init=False, repr=False, compare=False)
-    _capacity: np.ndarray = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        adjacent: list[list[tuple[int, float]]] = [[] for _ in range(self.n)]
-        for a, b, w in zip(self.src.tolist(), self.dst.tolist(), self.length.tolist(), strict=True):
-            adjacent[a].append((b, w))
-        capacity = np.ones(self.n)
-        capacity[self.sinks] = np.maximum(self.sink_capacity, 1)
-        object.__setattr__(self, "_adjacent", tuple(tuple(x) for x in adjacent))
-        object.__setattr__(self, "_capacity", capacity)
-
-    @property
-    def mean_length(self) -> float:
-        """Mean edge length: the scale of the congestion term, so it is map-size free."""
-        return float(self.length.mean()) if self.length.size else 1.0
+from game.scenario.graph import MapGraph
 
 
 @dataclass
@@ -101,56 +57,7 @@ class RouteFlows:
     cost: np.ndarray
 
 
-def great_circle(lonlat_a: np.ndarray, lonlat_b: np.ndarray) -> np.ndarray:
-    """Haversine distance in hundreds of km between [N, 2] arrays of (lon, lat) degrees."""
-    lon1, lat1 = np.radians(lonlat_a).T
-    lon2, lat2 = np.radians(lonlat_b).T
-    h = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_100KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
-
-def build_network(map_data: MapData) -> RouteNetwork:
-    """Derive the route network of a map (pure; callers cache it)."""
-    src, dst = edge_arrays(map_data)
-    lonlat = np.array([r.capital_lonlat for r in map_data.regions], dtype=np.float64)
-    crossings = np.array([len(r.crossings) for r in map_data.regions], dtype=np.int64)
-    is_source = [r.production or bool(r.seaports) for r in map_data.regions]
-    sinks = np.flatnonzero(crossings > 0)
-    return RouteNetwork(
-        n=map_data.n,
-        src=src,
-        dst=dst,
-        length=great_circle(lonlat[src], lonlat[dst]),
-        sinks=sinks,
-        sink_capacity=crossings[sinks],
-        sources=np.flatnonzero(is_source),
-    )
-
-
-def default_supply(map_data: MapData) -> np.ndarray:
-    """[R] share of national supply entering at each region; sums to 1.
-
-    A production region weighs `PRODUCTION_WEIGHT` and each named seaport `PORT_WEIGHT`, added
-    together, so on the Mexico map the Golden Triangle and the Pacific ports dominate. A map with
-    no sources gets a uniform share.
-    """
-    weight = np.array(
-        [
-            PRODUCTION_WEIGHT * r.production + PORT_WEIGHT * len(r.seaports)
-            for r in map_data.regions
-        ],
-        dtype=np.float64,
-    )
-    total = weight.sum()
-    return weight / total if total > 0 else np.full(map_data.n, 1.0 / max(map_data.n, 1))
-
-
-def _least_costs(
-    net: RouteNetwork, node_cost: list[float]
-) -> tuple[list[float], list[int], list[int]]:
+def _least_costs(net: MapGraph, node_cost: list[float]) -> tuple[list[float], list[int], list[int]]:
     """Multi-source Dijkstra from every sink: (cost, next hop, regions in the order settled)."""
     dist = [math.inf] * net.n
     hop = [-1] * net.n
@@ -161,7 +68,7 @@ def _least_costs(
             heap.append((node_cost[s], s))
     heapq.heapify(heap)
     order = []
-    adjacent = net._adjacent
+    adjacent = net.adjacent
     while heap:
         d, v = heapq.heappop(heap)
         if d > dist[v]:
@@ -197,7 +104,7 @@ def _as_region_array(values, n: int, name: str) -> np.ndarray:
 
 
 def route_flows(
-    net: RouteNetwork,
+    net: MapGraph,
     supply_tonnes: np.ndarray,
     extra_cost: np.ndarray,
     seizure_rate: np.ndarray,
@@ -207,7 +114,7 @@ def route_flows(
     """Route a month's supply to the US crossings along least-cost paths.
 
     Args:
-        net: the network from `build_network`.
+        net: the map's graph (`MapData.graph`).
         supply_tonnes: [R] tonnes entering the trade in each region (finite, >= 0).
         extra_cost: [R] or scalar, cost of entering each region in hundreds of km (interdiction,
             rival tolls); >= 0, ``np.inf`` closes the region. At a sink it is the crossing's cost.
@@ -229,7 +136,9 @@ def route_flows(
         raise ValueError("seizure_rate must lie in [0, 1]")
     keep = (1.0 - rate).tolist()
     passes = max(1, int(iterations)) if congestion > 0 else 1
-    scale = congestion * net.mean_length / net._capacity
+    capacity = np.ones(n)
+    capacity[net.sinks] = np.maximum(net.sink_capacity, 1)
+    scale = congestion * net.mean_length / capacity
     through = np.zeros(n)
     for k in range(passes):
         node_cost = base

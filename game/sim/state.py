@@ -1,102 +1,173 @@
-"""The root game state: numpy arrays indexed by faction id and region id.
+"""The root game state, declared once: every field with its axis.
 
-`GameState` is the only thing a turn changes. Factions are referenced by their index (the row of
-`members`); `faction_ids` names each row so saves and events use names, not positions. The last
-month's flows are part of the state because metrics and the UI report them; derived caches are not.
+`GameState` is the only thing a month changes. Each field is declared in the class body with
+`scalar`, `per_region`, `per_faction`, `per_cell` (faction x region) or `per_pair` (faction x
+faction), and a docstring. Copying, growing the faction axis when an organisation splits,
+serialisation, the checksum and the shape checks of a loaded save are all derived from those
+declarations (`SPECS`), so a new field is one line here and nothing else.
+
+Factions are rows: row f of every per-faction array belongs to `factions[f]`, whose id is what
+saves, events and orders use. `state.row(fid)` and `state.person(pid)` look them up.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from enum import Enum
 
 import numpy as np
 
-from game.scenario.types import Scenario
 from game.sim.factions import FactionInfo, Person
 
 HISTORY_MONTHS = 12
 
-# Per-cell flows of the last month, each an array [F, R]; see game/sim/flows.py.
-FLOW_NAMES = ("recruits", "arrests", "conflict_deaths", "exits")
+
+class Axis(Enum):
+    """What a field is indexed by."""
+
+    SCALAR = "scalar"
+    REGION = "region"  # [R]
+    FACTION = "faction"  # [F]
+    CELL = "faction x region"  # [F, R]
+    PAIR = "faction x faction"  # [F, F]
+    HISTORY = "month x region"  # [HISTORY_MONTHS, R]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The declaration of one state field.
+
+    Attributes:
+        axis: what the field is indexed by.
+        doc: what it means, with its unit.
+        dtype: float, int, bool or str for numbers; tuple, dict or FactionInfo for records.
+        on_split: for faction axes, what a splinter gets: "zero" or "parent" (its parent's row).
+    """
+
+    axis: Axis
+    doc: str
+    dtype: type = float
+    on_split: str = "zero"
+
+
+def _declare(axis: Axis, doc: str, dtype: type = float, on_split: str = "zero", default=None):
+    meta = {"spec": Spec(axis, doc, dtype, on_split)}
+    if axis is Axis.SCALAR:
+        if dtype in (dict, tuple):
+            return field(default_factory=dtype, metadata=meta)
+        return field(default=dtype() if default is None else default, metadata=meta)
+    if dtype is FactionInfo:
+        return field(default=(), metadata=meta)
+    return field(default_factory=lambda: np.zeros(0, dtype=_NUMPY[dtype]), metadata=meta)
+
+
+def scalar(doc: str, dtype: type = float, default=None):
+    return _declare(Axis.SCALAR, doc, dtype, default=default)
+
+
+def per_region(doc: str, dtype: type = float):
+    return _declare(Axis.REGION, doc, dtype)
+
+
+def per_faction(doc: str, on_split: str = "zero", dtype: type = float):
+    return _declare(Axis.FACTION, doc, dtype, on_split)
+
+
+def per_cell(doc: str, on_split: str = "zero"):
+    return _declare(Axis.CELL, doc, float, on_split)
+
+
+def per_pair(doc: str):
+    return _declare(Axis.PAIR, doc, float, "custom")
+
+
+_NUMPY = {float: np.float64, int: np.int64, bool: np.bool_}
 
 
 @dataclass
 class GameState:
-    """Everything that changes during a game.
+    """Everything that changes during a game (see the module docstring for how it is declared)."""
 
-    Attributes:
-        seed: the game's seed; with the turn it fixes every random draw.
-        turn: months played so far (0 before the first month).
-        factions: who leads each faction row (see game/sim/factions.py).
-        members: members of faction f in region r, float64 [F, R].
-        rivalry, alliance: symmetric relations between factions, float64 [F, F].
-        police, courts: institutional capacity of each region, 0-1, [R].
-        budget: pesos available this month.
-        intel: the state's intelligence on each faction (network exposure), 0-1, [F].
-        disruption: organisational disruption after losing leaders, 0-1, decays, [F].
-        posture: 0 = low profile, 1 = open confrontation, [F].
-        revenue: trafficking revenue last month, millions of pesos, [F].
-        revenue_ref: the revenue a faction is used to (a slow moving average), [F].
-        grievance: how much a faction wants revenge on the state (after losing people), [F].
-        extortion: how far a faction has turned to extortion of civilians, 0-1, [F].
-        memory: state pressure each faction remembers in each region, decays, [F, R].
-        tension: extra conflict intensity in a region (succession wars, vacuums), decays, [R].
-        interdiction: interdiction effort in a region, 0-1, [R].
-        drug_flow: tonnes passing through each region last month, [R].
-        arrivals: tonnes reaching the US from each crossing region last month, [R].
-        state_deaths: people killed in clashes with the state last month, [R].
-        flows: the last month's member flows by name, each float64 [F, R].
-        homicides: the last month's homicides by region, [R].
-        homicide_history: homicides by region in the last 12 months, oldest first, [12, R].
-        freeze: share of each faction's money frozen by financial intelligence, 0-1, [F].
-        stocks: slow regional stocks of the planner's programmes, each [R] (game/sim/policy.py:
-            troops, youth, integrity, regional_intel, strain, deployed_months) and last month's
-            state violence (state_kills, civilians_killed, soldiers_killed).
-        politics: approval, us_pressure, prisons, us_cooperation and the start's reference values.
-        status: "playing", or why the game ended ("mandate_lost", "term_over").
-        allocation: pesos a month by budget line ('police@14', 'prisons'; game/sim/levers.py).
-        counters: running totals (leaders_removed, splits, retaliations).
-        removed: ids of people captured or killed so far.
-        prisoners: ids of captured people held by the Mexican state (can be extradited).
-        experiment: True in scripted experiments, where guaranteed operations are allowed.
-    """
+    # --- the game ------------------------------------------------------------------------------
+    seed: int = scalar("the game's seed; with the month it fixes every random draw", int)
+    turn: int = scalar("months played so far (0 before the first month)", int)
+    status: str = scalar("'playing', or why the game ended ('mandate_lost')", str, "playing")
+    experiment: bool = scalar("scripted experiment: guaranteed operations are allowed", bool)
 
-    seed: int
-    turn: int
-    factions: tuple[FactionInfo, ...]
-    members: np.ndarray
-    rivalry: np.ndarray
-    alliance: np.ndarray
-    police: np.ndarray
-    courts: np.ndarray
-    budget: float
-    intel: np.ndarray
-    disruption: np.ndarray
-    posture: np.ndarray
-    revenue: np.ndarray
-    memory: np.ndarray
-    tension: np.ndarray
-    interdiction: np.ndarray
-    drug_flow: np.ndarray
-    arrivals: np.ndarray
-    state_deaths: np.ndarray
-    flows: dict[str, np.ndarray] = field(default_factory=dict)
-    homicides: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    homicide_history: np.ndarray = field(default_factory=lambda: np.zeros((HISTORY_MONTHS, 0)))
-    revenue_ref: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    grievance: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    extortion: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    freeze: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    stocks: dict[str, np.ndarray] = field(default_factory=dict)
-    politics: dict[str, float] = field(default_factory=dict)
-    status: str = "playing"
-    allocation: dict[str, float] = field(default_factory=dict)
-    counters: dict[str, int] = field(default_factory=dict)
-    removed: tuple[str, ...] = ()
-    prisoners: tuple[str, ...] = ()
-    experiment: bool = False
+    # --- who is who ----------------------------------------------------------------------------
+    factions: tuple[FactionInfo, ...] = _declare(
+        Axis.FACTION, "leaders, lieutenants and parentage of each faction row", FactionInfo
+    )
+    removed: tuple[str, ...] = scalar("ids of people captured or killed so far", tuple)
+    prisoners: tuple[str, ...] = scalar("ids of captured people the state holds", tuple)
+
+    # --- cartels -------------------------------------------------------------------------------
+    members: np.ndarray = per_cell("members of faction f in region r", on_split="custom")
+    rivalry: np.ndarray = per_pair("enmity between two factions (symmetric, >= 0)")
+    alliance: np.ndarray = per_pair("alliance between two factions (symmetric, >= 0)")
+    intel: np.ndarray = per_faction("the state's national intelligence on a faction, 0-1", "parent")
+    disruption: np.ndarray = per_faction("organisational disruption after losses, 0-1", "parent")
+    posture: np.ndarray = per_faction("0 = low profile, 1 = open confrontation", "parent")
+    revenue: np.ndarray = per_faction("trafficking revenue last month, millions of pesos")
+    revenue_ref: np.ndarray = per_faction("the revenue a faction is used to (slow average)")
+    grievance: np.ndarray = per_faction("how much a faction wants revenge on the state", "parent")
+    extortion: np.ndarray = per_faction("how far a faction lives off extortion, 0-1", "parent")
+    freeze: np.ndarray = per_faction("share of a faction's money frozen, 0-1")
+    memory: np.ndarray = per_cell("state pressure a faction remembers in a region", "parent")
+
+    # --- last month's flows of members (game/sim/flows.py) -------------------------------------
+    recruits: np.ndarray = per_cell("members recruited last month")
+    arrests: np.ndarray = per_cell("members incapacitated last month (arrested and kept)")
+    conflict_deaths: np.ndarray = per_cell("members killed or disappeared in conflicts last month")
+    exits: np.ndarray = per_cell("members who left last month (saturation)")
+    killed_by_state: np.ndarray = per_cell("members killed in clashes with troops last month")
+
+    # --- the state's capacity and the planner's programmes (game/sim/policy.py) ----------------
+    budget: float = scalar("pesos available a month")
+    allocation: dict[str, float] = scalar("pesos a month by budget line ('police@14')", dict)
+    police: np.ndarray = per_region("police capacity, 0-1")
+    courts: np.ndarray = per_region("capacity of prosecutors and courts, 0-1")
+    integrity: np.ndarray = per_region("local-government integrity, 0-1")
+    troops: np.ndarray = per_region("army and National Guard effort deployed (1 = full)")
+    troops_ordered: np.ndarray = per_region("troop effort ordered, arriving next month")
+    deployed_months: np.ndarray = per_region("months troops have been deployed without pause")
+    youth: np.ndarray = per_region("targeted youth programmes working (effort, delayed)")
+    regional_intel: np.ndarray = per_region("regional intelligence coverage, 0-1")
+    strain: np.ndarray = per_region("reform strain: the system shaken by fast reform")
+    reform_effort: np.ndarray = per_region("police plus courts effort last month")
+    interdiction: np.ndarray = per_region("interdiction effort at highways, ports, crossings, 0-1")
+    prisons: float = scalar("prison control nationally, 0-1", default=0.4)
+
+    # --- territory and trafficking (game/sim/territory.py) -------------------------------------
+    tension: np.ndarray = per_region("extra conflict intensity (succession wars), decays")
+    drug_flow: np.ndarray = per_region("tonnes passing through a region last month")
+    arrivals: np.ndarray = per_region("tonnes reaching the US from a crossing last month")
+    route_next: np.ndarray = per_region("next region on the route north (-1: a crossing)", int)
+
+    # --- violence (game/sim/homicides.py, policy.phase_force) ----------------------------------
+    state_deaths: np.ndarray = per_region("people killed in operations and attacks last month")
+    state_kills: np.ndarray = per_region("members killed by troops last month")
+    civilians_killed: np.ndarray = per_region("civilians killed by security forces last month")
+    soldiers_killed: np.ndarray = per_region("soldiers and guards killed last month")
+    homicides: np.ndarray = per_region("homicides last month")
+    homicide_history: np.ndarray = _declare(Axis.HISTORY, "homicides in the last 12 months")
+
+    # --- politics (game/sim/politics.py) -------------------------------------------------------
+    approval: float = scalar("public approval of the security policy, 0-100", default=55.0)
+    us_pressure: float = scalar("pressure from Washington, 0-100", default=50.0)
+    us_cooperation: bool = scalar("US intelligence cooperation accepted", bool)
+    us_offer: bool = scalar("an offer of a US strike awaits an answer", bool)
+    low_approval_months: int = scalar("months in a row with approval below the floor", int)
+    high_pressure_months: int = scalar("months in a row with US pressure at its peak", int)
+    leaders_removed: int = scalar("leaders captured or killed so far", int)
+    splits: int = scalar("organisations split so far", int)
+    retaliations: int = scalar("attacks on the state so far", int)
+
+    # --- references fixed at the start (what the status quo gives) -----------------------------
+    base_rate: float = scalar("homicides per 100k a year at the start")
+    base_arrivals: float = scalar("tonnes a month reaching the US at the start")
+    base_exposure: float = scalar("mean exposure of the factions at the start")
 
     @property
     def faction_ids(self) -> tuple[str, ...]:
@@ -104,252 +175,222 @@ class GameState:
 
     @property
     def n_factions(self) -> int:
-        return self.members.shape[0]
+        return len(self.factions)
 
     @property
     def n_regions(self) -> int:
-        return self.members.shape[1]
+        return self.police.shape[0]
 
-    def faction_index(self, fid: str) -> int:
-        """Row of the faction `fid` (KeyError if none)."""
-        cache = self.__dict__.get("_index_cache")
-        if cache is None or cache[0] is not self.factions:
-            cache = (self.factions, {f.id: i for i, f in enumerate(self.factions)})
-            self.__dict__["_index_cache"] = cache
-        return cache[1][fid]
+    def row(self, fid: str) -> int:
+        """The row of faction `fid` (KeyError if there is none)."""
+        return self._index()[0][fid]
 
-    def find_person(self, person_id: str) -> tuple[int, Person] | None:
-        """(faction index, person) of a person still active, or None."""
-        for i, f in enumerate(self.factions):
-            if f.dissolved is not None:
-                continue
-            for p in f.people():
-                if p.id == person_id:
-                    return i, p
-        return None
+    def person(self, pid: str) -> tuple[int, Person] | None:
+        """(row, person) of a leader or lieutenant still active, or None."""
+        return self._index()[1].get(pid)
+
+    def _index(self) -> tuple[dict, dict]:
+        # Derived from `factions` and rebuilt whenever the tuple is replaced; never saved.
+        cached = self.__dict__.get("_index_cache")
+        if cached is None or cached[0] is not self.factions:
+            rows = {f.id: i for i, f in enumerate(self.factions)}
+            people = {
+                p.id: (i, p)
+                for i, f in enumerate(self.factions)
+                if f.dissolved is None
+                for p in f.people()
+            }
+            cached = (self.factions, rows, people)
+            self.__dict__["_index_cache"] = cached
+        return cached[1], cached[2]
+
+    def replace_faction(self, f: int, info: FactionInfo) -> None:
+        """Put `info` in row f (factions are immutable records; rows are replaced)."""
+        self.factions = self.factions[:f] + (info,) + self.factions[f + 1 :]
 
     def copy(self) -> GameState:
-        """A deep copy: turns never mutate the state they were given."""
+        """A deep copy: months never change the state they were given."""
         changes = {}
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, np.ndarray):
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
-                changes[f.name] = {
-                    k: v.copy() if isinstance(v, np.ndarray) else v for k, v in value.items()
-                }
+                changes[f.name] = dict(value)
         return replace(self, **changes)
 
     def checksum(self) -> str:
         """A sha256 over every field, stable across processes and platforms."""
         h = hashlib.sha256()
-        for f in fields(self):
-            value = getattr(self, f.name)
-            h.update(f.name.encode())
-            _hash_value(h, value)
+        for name, spec in SPECS.items():
+            h.update(name.encode())
+            _hash_value(h, getattr(self, name), spec)
         return h.hexdigest()
 
 
-# Fields whose first axis (and, for relations, both axes) is the faction index.
-FACTION_ROWS = (
-    "members",
-    "intel",
-    "disruption",
-    "posture",
-    "revenue",
-    "memory",
-    "grievance",
-    "extortion",
-    "revenue_ref",
-    "freeze",
-)
-FACTION_SQUARE = ("rivalry", "alliance")
+SPECS: dict[str, Spec] = {f.name: f.metadata["spec"] for f in fields(GameState)}
+FLOW_NAMES = ("recruits", "arrests", "conflict_deaths", "exits")
 
 
-def add_factions(state: GameState, infos: list[FactionInfo], rows: np.ndarray) -> None:
-    """Append new factions (e.g. splinters) with their members [k, R], extending every array."""
-    k = len(infos)
+def shape_of(spec: Spec, n_f: int, n_r: int) -> tuple[int, ...]:
+    return {
+        Axis.REGION: (n_r,),
+        Axis.FACTION: (n_f,),
+        Axis.CELL: (n_f, n_r),
+        Axis.PAIR: (n_f, n_f),
+        Axis.HISTORY: (HISTORY_MONTHS, n_r),
+    }[spec.axis]
+
+
+def blank(seed: int, factions: tuple[FactionInfo, ...], n_regions: int) -> GameState:
+    """A state with every array zero-filled at its declared shape."""
+    n_f = len(factions)
+    arrays = {
+        name: np.zeros(shape_of(spec, n_f, n_regions), dtype=_NUMPY[spec.dtype])
+        for name, spec in SPECS.items()
+        if spec.axis is not Axis.SCALAR and spec.dtype is not FactionInfo
+    }
+    return GameState(seed=int(seed), factions=tuple(factions), **arrays)
+
+
+def add_factions(state: GameState, infos: list[FactionInfo], rows: np.ndarray, parent: int):
+    """Append splinters of faction `parent` with their members [k, R]; every faction-indexed
+    field grows as declared (zero, or the parent's row)."""
+    k, n_f = len(infos), state.n_factions
     state.factions = state.factions + tuple(infos)
-    state.members = np.vstack([state.members, rows])
-    for name in FACTION_ROWS[1:]:
+    for name, spec in SPECS.items():
+        if spec.axis not in (Axis.FACTION, Axis.CELL, Axis.PAIR) or spec.dtype is FactionInfo:
+            continue
         old = getattr(state, name)
-        setattr(state, name, np.concatenate([old, np.zeros((k,) + old.shape[1:])]))
-    for name in FACTION_SQUARE:
-        old = getattr(state, name)
-        grown = np.zeros((old.shape[0] + k, old.shape[0] + k))
-        grown[: old.shape[0], : old.shape[0]] = old
+        if spec.axis is Axis.PAIR:
+            grown = np.zeros((n_f + k, n_f + k))
+            grown[:n_f, :n_f] = old
+        else:
+            extra = np.zeros((k,) + old.shape[1:], dtype=old.dtype)
+            if spec.on_split == "parent":
+                extra[:] = old[parent]
+            grown = np.concatenate([old, extra])
         setattr(state, name, grown)
-    state.flows = {n: np.vstack([v, np.zeros((k, v.shape[1]))]) for n, v in state.flows.items()}
+    state.members[n_f:] = rows
+
+
+# --- serialisation (saves) -------------------------------------------------------------------
 
 
 def to_dict(state: GameState) -> dict:
     """A JSON-ready dict of the state (arrays as nested lists)."""
     out = {}
-    for f in fields(state):
-        value = getattr(state, f.name)
-        if isinstance(value, np.ndarray):
-            out[f.name] = value.tolist()
-        elif f.name in ("flows", "stocks"):
-            out[f.name] = {k: v.tolist() for k, v in value.items()}
-        elif f.name == "factions":
-            out[f.name] = [x.to_dict() for x in value]
-        elif f.name in ("removed", "prisoners"):
-            out[f.name] = list(value)
+    for name, spec in SPECS.items():
+        value = getattr(state, name)
+        if spec.dtype is FactionInfo:
+            out[name] = [x.to_dict() for x in value]
+        elif isinstance(value, np.ndarray):
+            out[name] = value.tolist()
+        elif isinstance(value, tuple):
+            out[name] = list(value)
+        elif isinstance(value, dict):
+            out[name] = dict(value)
         else:
-            out[f.name] = value if not isinstance(value, dict) else dict(value)
+            out[name] = value
     return out
 
 
 def from_dict(d: dict) -> GameState:
-    """The inverse of `to_dict`; raises KeyError/TypeError/ValueError on malformed input."""
+    """The inverse of `to_dict`; ValueError naming the field on any malformed input."""
+    if not isinstance(d, dict):
+        raise ValueError("the state is not a mapping")
+    missing = [name for name in SPECS if name not in d]
+    if missing:
+        raise ValueError(f"missing fields: {', '.join(missing)}")
+    unknown = sorted(set(d) - set(SPECS))
+    if unknown:
+        raise ValueError(f"unknown fields: {', '.join(map(str, unknown))[:200]}")
     kwargs = {}
-    for f in fields(GameState):
-        value = d[f.name]
-        if f.name == "factions":
-            value = tuple(FactionInfo.from_dict(x) for x in value)
-        elif f.name in ("flows", "stocks"):
-            value = {str(k): _array(v) for k, v in value.items()}
-        elif f.name == "politics":
-            value = {str(k): float(v) for k, v in value.items()}
-        elif f.name == "status":
-            value = str(value)
-        elif f.name in ("removed", "prisoners"):
-            value = tuple(str(x) for x in value)
-        elif f.name == "allocation":
-            value = {str(k): float(v) for k, v in value.items()}
-        elif f.name == "counters":
-            value = {str(k): int(v) for k, v in value.items()}
-        elif f.name == "experiment":
-            value = bool(value)
-        elif f.name in ("seed", "turn"):
-            value = int(value)
-        elif f.name == "budget":
-            value = float(value)
-        else:
-            value = _array(value)
-        kwargs[f.name] = value
+    for name, spec in SPECS.items():
+        try:
+            kwargs[name] = _read(d[name], spec)
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            raise ValueError(f"{name}: {exc}") from None
     state = GameState(**kwargs)
-    _check_shapes(state)
+    check_shapes(state)
     return state
 
 
-def _array(value) -> np.ndarray:
-    arr = np.array(value, dtype=np.float64)
-    if not np.isfinite(arr).all():
-        raise ValueError("non-finite numbers in the state")
-    return arr
+def _read(value, spec: Spec):
+    if spec.dtype is FactionInfo:
+        if not isinstance(value, list):
+            raise TypeError("expected a list of factions")
+        return tuple(FactionInfo.from_dict(x) for x in value)
+    if spec.axis is not Axis.SCALAR:
+        arr = np.array(value, dtype=np.float64)
+        if not np.isfinite(arr).all():
+            raise ValueError("non-finite numbers")
+        if spec.dtype is int:
+            if (arr != np.round(arr)).any():
+                raise ValueError("expected whole numbers")
+            return arr.astype(np.int64)
+        return arr
+    return _read_scalar(value, spec.dtype)
 
 
-def _check_shapes(state: GameState) -> None:
-    n_f, n_r = len(state.factions), len(state.police)
-    state.members = state.members.reshape(n_f, n_r)
-    expected = {"memory": (n_f, n_r), "rivalry": (n_f, n_f), "alliance": (n_f, n_f)}
-    for name in (
-        "intel",
-        "disruption",
-        "posture",
-        "revenue",
-        "grievance",
-        "extortion",
-        "revenue_ref",
-        "freeze",
-    ):
-        expected[name] = (n_f,)
-    for name in (
-        "courts",
-        "tension",
-        "interdiction",
-        "drug_flow",
-        "arrivals",
-        "state_deaths",
-        "homicides",
-    ):
-        expected[name] = (n_r,)
-    expected["homicide_history"] = (HISTORY_MONTHS, n_r)
-    for name, shape in expected.items():
+def _read_scalar(value, dtype: type):
+    if dtype is dict:
+        if not isinstance(value, dict):
+            raise TypeError("expected a mapping")
+        return {str(k): _finite(v) for k, v in value.items()}
+    if dtype is tuple:
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise TypeError("expected a list of ids")
+        return tuple(value)
+    if dtype is bool or dtype is str:
+        if not isinstance(value, dtype):
+            raise TypeError(f"expected {dtype.__name__}, got {type(value).__name__}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    value = _finite(value)
+    if dtype is int:
+        if value != round(value) or abs(value) > 2**62:
+            raise ValueError(f"expected a whole number, got {value}")
+        return int(value)
+    return value
+
+
+def _finite(v) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise TypeError(f"expected a number, got {type(v).__name__}")
+    v = float(v)
+    if not np.isfinite(v):
+        raise ValueError("non-finite number")
+    return v
+
+
+def check_shapes(state: GameState) -> None:
+    """Every array has its declared shape for the state's factions and regions (ValueError)."""
+    n_f, n_r = state.n_factions, state.n_regions
+    for name, spec in SPECS.items():
+        if spec.axis is Axis.SCALAR or spec.dtype is FactionInfo:
+            continue
         arr = getattr(state, name)
-        if arr.size == 0 and 0 in shape:
-            setattr(state, name, arr.reshape(shape))
-        elif arr.shape != shape:
-            raise ValueError(f"{name} has shape {arr.shape}, expected {shape}")
-    for name, arr in state.flows.items():
-        state.flows[name] = arr.reshape(n_f, n_r)
-    for name, arr in state.stocks.items():
-        if arr.shape != (n_r,):
-            raise ValueError(f"stocks.{name} has shape {arr.shape}, expected ({n_r},)")
+        want = shape_of(spec, n_f, n_r)
+        if arr.size == 0 and 0 in want:
+            arr = arr.reshape(want)
+            setattr(state, name, arr)
+        if arr.shape != want:
+            raise ValueError(f"{name} has shape {arr.shape}, expected {want}")
 
 
-def _hash_value(h, value) -> None:
-    if isinstance(value, np.ndarray):
+def _hash_value(h, value, spec: Spec) -> None:
+    if spec.dtype is FactionInfo:
+        h.update(repr([x.to_dict() for x in value]).encode())
+    elif isinstance(value, np.ndarray):
         h.update(str(value.shape).encode())
         h.update(np.ascontiguousarray(value, dtype=np.float64).tobytes())
     elif isinstance(value, dict):
         for key in sorted(value):
             h.update(key.encode())
-            _hash_value(h, value[key])
+            h.update(repr(float(value[key])).encode())
     elif isinstance(value, float | np.floating):
         h.update(repr(float(value)).encode())  # np.float64 and float hash alike
     else:
         h.update(repr(value).encode())
-
-
-def month_date(scenario: Scenario, turn: int) -> date:
-    """The first day of the month of `turn` (turn 1 is the scenario's start month; turn 0, the
-    state before play, is dated the month before, whose last twelve months it describes)."""
-    months = scenario.start.year * 12 + scenario.start.month - 1 + turn - 1
-    return date(months // 12, months % 12 + 1, 1)
-
-
-def new_game(scenario: Scenario, seed: int) -> GameState:
-    """The state before the first month: members, relations and institutions from the scenario.
-
-    The flows and the homicide history are filled with the *expected* values of the starting state
-    (no randomness), so the starting metrics describe the situation the scenario sets up.
-    """
-    from game.sim.flows import expected_month  # local: flows imports this module
-
-    n_f, n_r = len(scenario.factions), scenario.map.n
-    pops = scenario.map.populations()
-    members = np.zeros((n_f, n_r))
-    for f, spec in enumerate(scenario.factions):
-        for r, m in spec.members.items():
-            members[f, r] = m
-    state = GameState(
-        seed=int(seed),
-        turn=0,
-        factions=tuple(FactionInfo.from_spec(f) for f in scenario.factions),
-        members=members,
-        rivalry=np.array(scenario.rivalry, dtype=np.float64),
-        alliance=np.array(scenario.alliance, dtype=np.float64),
-        police=np.array([r.police for r in scenario.regions], dtype=np.float64),
-        courts=np.array([r.courts for r in scenario.regions], dtype=np.float64),
-        budget=float(scenario.budget),
-        intel=np.full(n_f, scenario.model.starting_intel),
-        disruption=np.zeros(n_f),
-        posture=np.array([f.personality.aggression for f in scenario.factions], dtype=np.float64),
-        revenue=np.zeros(n_f),
-        memory=np.zeros((n_f, n_r)),
-        tension=np.zeros(n_r),
-        interdiction=np.zeros(n_r),
-        drug_flow=np.zeros(n_r),
-        arrivals=np.zeros(n_r),
-        state_deaths=np.zeros(n_r),
-        revenue_ref=np.zeros(n_f),
-        grievance=np.zeros(n_f),
-        extortion=np.zeros(n_f),
-        freeze=np.zeros(n_f),
-        counters={"leaders_removed": 0, "splits": 0, "retaliations": 0},
-    )
-    from game.sim.policy import start_policy  # local: policy imports this module
-
-    start_policy(state, scenario)
-    from game.sim.territory import move_drugs  # local: territory imports this module
-
-    move_drugs(state, scenario)  # the routes as they run at the start
-    flows, homicides = expected_month(state, scenario)
-    state.flows = {**flows, "killed_by_state": np.zeros((n_f, n_r))}
-    state.homicides = homicides
-    state.homicide_history = np.tile(homicides, (HISTORY_MONTHS, 1))
-    state.politics["base_rate"] = float(state.homicide_history.sum() / pops.sum() * 1e5)
-    return state

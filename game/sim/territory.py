@@ -18,40 +18,35 @@ INTERDICTION_COST = 4.0  # hundreds of km of detour that full interdiction is wo
 INTERDICTION_SEIZURE = 0.25  # share of passing flow seized at full interdiction
 BASE_SEIZURE = 0.01
 TOLL_COST = 0.5  # detour-equivalent cost of each extra contesting group
-
-
-def network(scenario: Scenario) -> routes.RouteNetwork:
-    """The route network of the scenario's map, cached on the (immutable) map."""
-    cached = scenario.map.__dict__.get("_route_network")
-    if cached is None:
-        cached = routes.build_network(scenario.map)
-        object.__setattr__(scenario.map, "_route_network", cached)
-        object.__setattr__(scenario.map, "_default_supply", routes.default_supply(scenario.map))
-    return cached
+CONTEST_SHARE = 0.1  # share of a region's members from which a group contests its plaza
+REVENUE_MEMORY = 0.1  # weight of this month in the revenue a faction is used to (a year's memory)
+WAGE_PREMIUM = 0.3  # recruitment gained per unit of revenue per member above the average
 
 
 def contest(state: GameState) -> np.ndarray:
     """Number of groups beyond the first with at least a tenth of a region's members [R]."""
     totals = state.members.sum(axis=0)
-    significant = state.members >= 0.1 * np.maximum(totals, 1.0)
+    significant = state.members >= CONTEST_SHARE * np.maximum(totals, 1.0)
     return np.maximum(significant.sum(axis=0) - 1, 0).astype(float)
 
 
 def move_drugs(state: GameState, scenario: Scenario) -> routes.RouteFlows:
     """Route this month's supply; update drug_flow, arrivals and faction revenue."""
-    net = network(scenario)
-    supply = scenario.map.__dict__["_default_supply"] * scenario.model.us_demand_tonnes
+    graph = scenario.map.graph
+    supply = graph.supply * scenario.model.us_demand_tonnes
     extra = INTERDICTION_COST * state.interdiction + TOLL_COST * contest(state)
     seizure = BASE_SEIZURE + INTERDICTION_SEIZURE * state.interdiction
-    result = routes.route_flows(net, supply, extra, seizure)
+    result = routes.route_flows(graph, supply, extra, seizure)
     state.drug_flow = result.through
     state.arrivals = result.arrivals
-    state.stocks["route_next"] = result.next_hop.astype(np.float64)  # -1 at crossings
+    state.route_next = result.next_hop
     state.revenue = revenue(state, scenario, result.through)
-    # What a faction is used to earning: a slow average (a year's memory), started at its income.
+    # What a faction is used to earning: a slow average, started at its income.
     fresh = state.revenue_ref <= 0
     state.revenue_ref = np.where(
-        fresh, state.revenue, 0.9 * state.revenue_ref + 0.1 * state.revenue
+        fresh,
+        state.revenue,
+        (1 - REVENUE_MEMORY) * state.revenue_ref + REVENUE_MEMORY * state.revenue,
     )
     return result
 
@@ -75,4 +70,6 @@ def recruitment_factor(state: GameState) -> np.ndarray:
         return np.ones((state.n_factions, 1))
     per_member = state.revenue / np.maximum(members, 1.0)
     relative = per_member / (total_rev / total_mem)
-    return np.clip(1.0 + 0.3 * (relative - 1.0), 0.7, 1.3)[:, None]
+    return np.clip(1.0 + WAGE_PREMIUM * (relative - 1.0), 1 - WAGE_PREMIUM, 1 + WAGE_PREMIUM)[
+        :, None
+    ]

@@ -134,6 +134,6 @@ def player_view(state: GameState, scenario: Scenario) -> PlayerView:
         courts=state.courts.copy(),
         interdiction=state.interdiction.copy(),
         drug_flow=state.drug_flow.copy(),
-        route_next=state.stocks.get("route_next", np.full(state.n_regions, -1.0)).astype(int),
+        route_next=state.route_next.copy(),
         budget=state.budget,
     )

@@ -10,7 +10,7 @@ from game.scenario.mapdata import synthetic_map
 from game.scenario.types import Personality
 from game.sim.cartel_orders import Move, Posture, Retaliate
 from game.sim.leadership import remove_person
-from game.sim.state import new_game
+from game.sim.start import new_game
 
 BOLD = Personality(aggression=0.9, expansion=0.9, corruption=0.5, caution=0.1)
 

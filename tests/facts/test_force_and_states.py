@@ -8,7 +8,7 @@ import pytest
 from game.ai.planners import _hottest
 from game.lab.runner import run_game
 from game.scenario import load_scenario
-from game.sim.state import new_game
+from game.sim.start import new_game
 
 LEVEL = Path(__file__).resolve().parents[2] / "levels" / "mexico_2026.yaml"
 

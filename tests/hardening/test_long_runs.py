@@ -61,7 +61,7 @@ def check(game: Game, before: float) -> None:
             if name != "route_next":  # an index: -1 marks a crossing
                 assert (value >= -1e-9).all(), name
     assert (state.members >= -1e-9).all()
-    assert 0.0 <= state.politics["approval"] <= 100.0
+    assert 0.0 <= state.approval <= 100.0
     flows = state.flows
     expected = (
         before

@@ -13,7 +13,7 @@ from game.lab.replay import (
 from game.lab.runner import run_game
 from game.scenario import load_scenario
 from game.sim.operations import HVT, Interdict
-from game.sim.orders import order_from_dict, order_to_dict
+from game.sim.order_types import order_from_dict, order_to_dict
 from game.sim.save import save_game
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,10 @@ import pytest
 
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
-from game.sim.resolver import resolve_turn
+from game.sim.month import resolve_month
 from game.sim.save import SaveError, encode_save, load_save, save_game
-from game.sim.state import from_dict, new_game, to_dict
+from game.sim.start import new_game
+from game.sim.state import from_dict, to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,7 @@ def small_world():
 
 def play(state, scenario, turns):
     for _ in range(turns):
-        state = resolve_turn(state, scenario).state
+        state = resolve_month(state, scenario).state
     return state
 
 
@@ -41,7 +42,7 @@ def test_a_turn_never_changes_the_state_it_was_given():
     scenario = small_world()
     state = new_game(scenario, 1)
     before = state.checksum()
-    resolve_turn(state, scenario)
+    resolve_month(state, scenario)
     assert state.checksum() == before
 
 

@@ -6,7 +6,7 @@ import pytest
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
 from game.sim import flows
-from game.sim.state import new_game
+from game.sim.start import new_game
 
 RHO, ETA, THETA, OMEGA = 2.527e-3, 110.0, 1.549e-8, 4.0e-8  # Prieto-Curiel et al. (2023)
 
@@ -40,7 +40,7 @@ def test_everyone_in_one_region_gives_the_national_model_back():
     kernel = (1 + scenario.rivalry) / (1 + scenario.alliance)
     np.fill_diagonal(kernel, 0)
     expected = national_rates(sizes, kernel)
-    got = flows.weekly_rates(state, scenario, state.members)
+    got = flows.expected_flows(state, scenario)
     for name, values in expected.items():
         np.testing.assert_allclose(got[name][:, 0], values, rtol=1e-12, err_msg=name)
 
@@ -74,7 +74,7 @@ def test_groups_in_different_regions_do_not_fight():
     scenario = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000}).faction("b", {1: 5000})
     scenario = scenario.rivals("a", "b", 3.0).build()
     state = new_game(scenario, 0)
-    assert flows.weekly_rates(state, scenario, state.members)["conflict_deaths"].sum() == 0
+    assert flows.expected_flows(state, scenario)["conflict_deaths"].sum() == 0
 
 
 @pytest.mark.parametrize(("relation", "more_deaths"), [("rivals", True), ("allies", False)])
@@ -83,7 +83,7 @@ def test_rivalry_raises_and_alliance_lowers_conflict(relation, more_deaths):
         builder = ScenarioBuilder(synthetic_map(1)).faction("a", {0: 5000}).faction("b", {0: 5000})
         scenario = getattr(builder, relation)("a", "b", level).build()
         state = new_game(scenario, 0)
-        return flows.weekly_rates(state, scenario, state.members)["conflict_deaths"].sum()
+        return flows.expected_flows(state, scenario)["conflict_deaths"].sum()
 
     assert (deaths(2.0) > deaths(0.0)) == more_deaths
 
@@ -93,7 +93,7 @@ def test_weak_courts_release_most_of_those_arrested():
         builder = ScenarioBuilder(synthetic_map(1)).faction("a", {0: 5000})
         scenario = builder.region(0, courts=courts).build()
         state = new_game(scenario, 0)
-        return flows.weekly_rates(state, scenario, state.members)["arrests"].sum()
+        return flows.expected_flows(state, scenario)["arrests"].sum()
 
     weak, strong = incapacitated(0.0), incapacitated(1.0)
     assert strong == pytest.approx(ETA)
@@ -104,7 +104,7 @@ def test_arrests_follow_police_but_keep_the_national_total():
     builder = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000, 1: 5000})
     scenario = builder.region(0, police=0.8, courts=1.0).region(1, police=0.2, courts=1.0).build()
     state = new_game(scenario, 0)
-    arrests = flows.weekly_rates(state, scenario, state.members)["arrests"][0]
+    arrests = flows.expected_flows(state, scenario)["arrests"][0]
     assert arrests[0] == pytest.approx(4 * arrests[1])
     assert arrests.sum() == pytest.approx(ETA)
 

@@ -8,7 +8,7 @@ from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
 from game.scenario.types import PersonSpec
 from game.sim.leadership import remove_person, split_faction
-from game.sim.state import new_game
+from game.sim.start import new_game
 
 
 def world(clarity=0.0):
@@ -34,9 +34,9 @@ def test_a_contested_succession_splits_the_faction_into_hostile_splinters():
     assert all(f.name.startswith("A – facción de") for f in splinters)
     assert state.factions[0].dissolved == 1 and state.members[0].sum() == 0
     assert state.members.sum() == np.float64(total)  # nobody lost in the split itself
-    rows = [state.faction_index(f.id) for f in splinters]
+    rows = [state.row(f.id) for f in splinters]
     assert all(state.rivalry[i, j] > 1 for i in rows for j in rows if i != j)
-    assert state.counters["splits"] == 1 and state.counters["leaders_removed"] == 1
+    assert state.splits == 1 and state.leaders_removed == 1
 
 
 def test_a_clear_heir_keeps_the_faction_whole():
@@ -54,7 +54,7 @@ def test_splinters_inherit_their_lieutenants_regions():
     split_faction(state, scenario, 0, 1, np.random.default_rng(0))
     for f in state.factions[2:]:
         home = f.leader.home
-        row = state.faction_index(f.id)
+        row = state.row(f.id)
         assert state.members[row, home] == state.members[2:, home].max()
 
 

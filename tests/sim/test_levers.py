@@ -8,13 +8,13 @@ import pytest
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.difficulty import with_difficulty
 from game.scenario.mapdata import synthetic_map
-from game.sim import flows, levers, policy
+from game.sim import flows, force, levers, policy
 from game.sim.levers import Allocate, key
+from game.sim.month import resolve_month
 from game.sim.operations import HVT, hvt_odds
 from game.sim.orders import validate
 from game.sim.politics import UsCooperation
-from game.sim.resolver import resolve_turn
-from game.sim.state import new_game
+from game.sim.start import new_game
 
 
 def world(**model):
@@ -25,7 +25,7 @@ def world(**model):
 
 def play(state, scenario, months, orders=()):
     for k in range(months):
-        state = resolve_turn(state, scenario, orders if k == 0 else ()).state
+        state = resolve_month(state, scenario, orders if k == 0 else ()).state
     return state
 
 
@@ -96,11 +96,13 @@ def test_targeted_youth_programmes_cut_recruitment_there_after_a_delay():
     scenario = world()
     state = new_game(scenario, 1)
     funded = play(state, scenario, 1, [full(scenario, "youth", 0, 1.5)])
-    first = policy.recruitment_multiplier(funded)[0, 0]
-    grown = policy.recruitment_multiplier(play(funded, scenario, 23))
+    first = policy.recruitment_multiplier(funded, scenario)[0, 0]
+    grown = policy.recruitment_multiplier(play(funded, scenario, 23), scenario)
     assert first > 0.85  # the first month changes little
     assert grown[0, 0] < 0.6  # two years on, far fewer recruits there
-    assert grown[0, 1] == pytest.approx(policy.recruitment_multiplier(state)[0, 1], rel=0.05)
+    assert grown[0, 1] == pytest.approx(
+        policy.recruitment_multiplier(state, scenario)[0, 1], rel=0.05
+    )
 
 
 def test_untargeted_transfers_do_little_per_peso():
@@ -109,9 +111,9 @@ def test_untargeted_transfers_do_little_per_peso():
     youth_pesos = sum(levers.BY_ID["youth"].full_cost(scenario, r) for r in range(4))
     youth = play(state, scenario, 36, [full(scenario, "youth", r, 1.0) for r in range(4)])
     cash = play(state, scenario, 36, [full(scenario, "transfers", None, 1.0)])
-    base = policy.recruitment_multiplier(state).mean()
-    cut_youth = (base - policy.recruitment_multiplier(youth).mean()) / youth_pesos
-    cut_cash = (base - policy.recruitment_multiplier(cash).mean()) / (
+    base = policy.recruitment_multiplier(state, scenario).mean()
+    cut_youth = (base - policy.recruitment_multiplier(youth, scenario).mean()) / youth_pesos
+    cut_cash = (base - policy.recruitment_multiplier(cash, scenario).mean()) / (
         levers.BY_ID["transfers"].full_cost(scenario) * 0.5
     )
     assert cut_cash < cut_youth / 5
@@ -131,14 +133,14 @@ def expected_civilians(troops, intel, police):
     builder = ScenarioBuilder(synthetic_map(1)).faction("a", {0: 20_000})
     scenario = builder.region(0, police=police).build()
     state = new_game(scenario, 1)
-    state.stocks["troops"][:] = troops
-    state.stocks["regional_intel"][:] = intel
+    state.troops[:] = troops
+    state.regional_intel[:] = intel
     state.intel[:] = intel
     total = 0.0
     for seed in range(40):
         trial = state.copy()
-        policy.phase_force(trial, scenario, 1, np.random.default_rng(seed))
-        total += trial.stocks["civilians_killed"].sum()
+        force.clashes(trial, policy.exposure(trial), 1, np.random.default_rng(seed))
+        total += trial.civilians_killed.sum()
     return total / 40
 
 
@@ -169,7 +171,7 @@ def test_a_fallen_kingpin_lifts_approval_at_once():
     state.experiment = True
     hit = play(state, scenario, 1, [HVT("a.leader", "capture", guaranteed=True)])
     twin = play(state, scenario, 1)
-    assert hit.politics["approval"] > twin.politics["approval"] + 3
+    assert hit.approval > twin.approval + 3
 
 
 def test_guaranteed_operations_are_refused_in_normal_play():
@@ -181,8 +183,8 @@ def test_guaranteed_operations_are_refused_in_normal_play():
 def test_losing_all_approval_ends_the_mandate():
     scenario = world()
     state = new_game(scenario, 1)
-    state.politics["approval"] = 3.0
-    after = resolve_turn(state, scenario)
+    state.approval = 3.0
+    after = resolve_month(state, scenario)
     assert after.state.status == "mandate_lost"
     assert "mandate_lost" in [e.kind for e in after.events]
 
@@ -204,11 +206,11 @@ def test_allocation_keys_name_the_state():
 def test_troops_arrive_a_month_after_the_order():
     scenario = world()
     state = new_game(scenario, 1)
-    before = state.stocks["troops"][0]
+    before = state.troops[0]
     first = play(state, scenario, 1, [full(scenario, "troops", 0, 1.0)])
     second = play(first, scenario, 1)
-    assert first.stocks["troops"][0] == pytest.approx(before)
-    assert second.stocks["troops"][0] == pytest.approx(1.0)
+    assert first.troops[0] == pytest.approx(before)
+    assert second.troops[0] == pytest.approx(1.0)
 
 
 def test_the_troop_pool_limits_deployments_whatever_the_money():
@@ -230,7 +232,7 @@ def test_lost_jobs_raise_recruitment_only_where_cartels_are():
     scenario = builder.region(0, job_losses=0.3).region(1, job_losses=0.3).build()
     calm = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000}).build()
     hit, base = new_game(scenario, 1), new_game(calm, 1)
-    rates_hit = flows.weekly_rates(hit, scenario, hit.members)["recruits"]
-    rates_base = flows.weekly_rates(base, calm, base.members)["recruits"]
+    rates_hit = flows.expected_flows(hit, scenario)["recruits"]
+    rates_base = flows.expected_flows(base, calm)["recruits"]
     assert rates_hit[0, 0] > 1.2 * rates_base[0, 0]
     assert rates_hit[0, 1] == rates_base[0, 1] == 0.0  # no cartel there, no recruits

@@ -5,7 +5,7 @@ import pytest
 
 from game.scenario.mapdata import load_mexico_map, synthetic_map
 from game.scenario.types import MapData
-from game.sim.routes import build_network, default_supply, route_flows
+from game.sim.routes import route_flows
 
 TONNES = 100.0
 
@@ -17,12 +17,12 @@ def mexico():
 
 @pytest.fixture(scope="module")
 def net(mexico):
-    return build_network(mexico)
+    return mexico.graph
 
 
 @pytest.fixture(scope="module")
 def supply(mexico):
-    return TONNES * default_supply(mexico)
+    return TONNES * mexico.graph.supply
 
 
 def region(mexico, code):
@@ -44,7 +44,7 @@ def test_the_network_has_both_edge_directions_and_the_six_border_states(mexico, 
 
 
 def test_default_supply_sums_to_one_and_sinaloa_supplies_most(mexico):
-    share = default_supply(mexico)
+    share = mexico.graph.supply
     assert share.sum() == pytest.approx(1.0)
     assert share.argmax() == region(mexico, "SIN")
     assert share[region(mexico, "CMX")] == 0.0
@@ -143,7 +143,7 @@ def test_closing_every_crossing_leaves_all_supply_stuck(net, supply):
 def test_supply_with_no_path_to_a_crossing_is_stuck_not_arrived():
     grid = synthetic_map(4)  # regions 0-3 on a 2x2 grid; region 0 has the only crossing
     cut = MapData(name="cut", regions=grid.regions, adjacency=((0, 1),))
-    net = build_network(cut)
+    net = cut.graph
     result = route_flows(net, np.array([1.0, 2.0, 3.0, 4.0]), np.zeros(4), np.full(4, 0.5))
     np.testing.assert_allclose(result.stuck, [0.0, 0.0, 3.0, 4.0])
     assert result.arrivals[0] == pytest.approx(0.5 * (1.0 + 0.5 * 2.0))
@@ -160,8 +160,8 @@ def test_negative_costs_and_seizure_rates_above_one_are_rejected(net, supply):
 
 def test_routes_on_a_municipality_scale_map_conserve_flow():
     map_data = synthetic_map(2469)
-    net = build_network(map_data)
-    supply = TONNES * default_supply(map_data)
+    net = map_data.graph
+    supply = TONNES * map_data.graph.supply
     result = route_flows(net, supply, np.zeros(net.n), np.full(net.n, 0.01))
     assert np.isfinite(result.cost).all()
     total = result.arrivals.sum() + result.seized.sum() + result.stuck.sum()

@@ -1,0 +1,89 @@
+"""Troops: every effect of the army and the National Guard, in one place.
+
+Units are ordered through the budget (`troops@R`) and arrive a month later. Deployed above the
+status quo they (1) arrest more members, (2) stir contested plazas, raising conflict for the first
+year or so (F4: Espinosa & Rubin 2015; Osorio 2015), (3) push members into neighbouring states
+(displacement, Dell 2015), (4) clash with cartels, killing members and, with little intelligence
+and weak police, civilians (F4: about 19 alleged criminals killed per soldier killed), and (5) add
+to the pressure cartels remember (game/sim/month.py, decay) and to the state's control of a region
+(game/sim/metrics.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.sim import levers
+from game.sim.events import Cause, Event, Kind
+from game.sim.state import GameState
+
+DEPLOYED = 0.05  # effort above which a state counts as having troops deployed
+ARREST_GAIN = 0.8  # arrests gained per unit of troop effort above the status quo
+STIR = 0.3  # extra conflict per unit of troop effort above the status quo, fading (F4)
+STIR_MONTHS = 18.0  # time constant of the fading of the stir as troops settle in
+DISPLACEMENT = 3.0  # extra mobility per unit of troop effort above the status quo
+MAX_MOVING = 0.5  # at most half a cell's members move in a month
+CLASH_RATE = 0.0015  # members killed by troops a month per member, at full effort
+SOLDIERS_PER_KILLED = 1.0 / 19.0  # F4: about 19 alleged criminals killed per soldier killed
+CIVILIAN_RATIO = 0.6  # civilians killed per member killed where intelligence and police are nil
+CIVILIAN_EVENT = 10  # civilians killed in a state in a month that make the news
+
+
+def quo() -> float:
+    """Troop effort of the status quo in every state."""
+    return levers.BY_ID["troops"].status_quo
+
+
+def start_troops(state: GameState, eff: dict) -> None:
+    state.troops = np.asarray(eff["troops"], dtype=float).copy()
+    state.troops_ordered = state.troops.copy()
+
+
+def deploy(state: GameState, eff: dict) -> None:
+    """Units ordered this month arrive next month: moving troops takes time."""
+    deployed = eff["troops"] > DEPLOYED
+    state.deployed_months = np.where(deployed, state.deployed_months + 1, 0.0)
+    state.troops = state.troops_ordered
+    state.troops_ordered = np.asarray(eff["troops"], dtype=float).copy()
+
+
+def surge(state: GameState) -> np.ndarray:
+    """Troop effort above the status quo, by region [R]."""
+    return np.maximum(state.troops - quo(), 0.0)
+
+
+def arrest_gain(state: GameState) -> np.ndarray:
+    """Arrests relative to the status quo from troops alone [R] (fewer troops, fewer arrests)."""
+    return 1.0 + ARREST_GAIN * (state.troops - quo())
+
+
+def stir(state: GameState) -> np.ndarray:
+    """Extra conflict from troops entering contested plazas, fading as they settle in [R]."""
+    return STIR * surge(state) * np.exp(-state.deployed_months / STIR_MONTHS)
+
+
+def displacement(mobility_per_month: float, state: GameState) -> np.ndarray:
+    """Share of each cell's members that moves to neighbouring regions this month [R]."""
+    return np.minimum(mobility_per_month * (1.0 + DISPLACEMENT * surge(state)), MAX_MOVING)
+
+
+def clashes(state: GameState, exposure: np.ndarray, turn: int, rng) -> list[Event]:
+    """Troops kill and are killed; with little intelligence and weak police, civilians die too."""
+    rate = CLASH_RATE * state.troops * (0.5 + 0.5 * state.posture[:, None])  # [F, R]
+    killed = np.minimum(rng.poisson(rate * state.members).astype(float), state.members)
+    state.members = state.members - killed
+    state.killed_by_state = killed
+    per_region = killed.sum(axis=0)
+    sight = 0.5 * (state.regional_intel + float(exposure.mean()))
+    civ_ratio = CIVILIAN_RATIO * (1.0 - sight) * (1.0 - state.police)
+    civilians = rng.poisson(per_region * civ_ratio).astype(float)
+    soldiers = rng.poisson(per_region * SOLDIERS_PER_KILLED).astype(float)
+    state.state_kills = per_region
+    state.civilians_killed = civilians
+    state.soldiers_killed = soldiers
+    state.state_deaths = state.state_deaths + per_region + civilians + soldiers
+    worst = int(np.argmax(civilians))
+    if civilians[worst] < CIVILIAN_EVENT:
+        return []
+    data = {"deaths": float(civilians[worst])}
+    return [Event(Kind.CIVILIANS_KILLED_BY_STATE, turn, None, worst, Cause.TROOPS, data)]

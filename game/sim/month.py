@@ -1,0 +1,198 @@
+"""One month of the world: the rules of a month, top to bottom.
+
+`resolve_month(state, scenario, orders, cartels)` returns a new state and the events of the
+month; the state it was given is never changed. Every phase has the same signature, `phase(m)`,
+reads and changes `m.state` and adds to `m.events`; `PHASES` is the order they happen in. Each
+phase draws from its own random stream, derived from (seed, month, phase), so a saved and
+reloaded game continues exactly as the uninterrupted one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim import flows, force, homicides, leadership, movement, policy, politics, territory
+from game.sim.events import Cause, Event, Kind
+from game.sim.operations import leader_rows
+from game.sim.orders import Order, OrderRejected, apply_orders
+from game.sim.rng import rng_for
+from game.sim.state import GameState
+
+SUCCESSION_MONTHLY = 0.3  # chance a leaderless faction settles its succession in a month
+CAPTURED_SHARE = 0.7  # routine removals that are captures (the rest are killings)
+GRIEVANCE_DECAY = 0.7
+DISRUPTION_DECAY = 0.8
+MEMORY_DECAY = 0.9
+
+Cartels = Callable[[GameState, Scenario], list[Order]]
+
+
+@dataclass
+class Month:
+    """The month being resolved: what every phase reads and writes."""
+
+    state: GameState  # the new state; phases change it in place
+    scenario: Scenario
+    turn: int
+    orders: list[Order]
+    events: list[Event] = field(default_factory=list)
+    rejected: list[OrderRejected] = field(default_factory=list)
+
+    def rng(self, stream: str) -> np.random.Generator:
+        return rng_for(self.state.seed, self.turn, stream)
+
+
+@dataclass
+class TurnResult:
+    """What a month produced: the new state, its events and the orders refused."""
+
+    state: GameState
+    events: list[Event] = field(default_factory=list)
+    rejected: list[OrderRejected] = field(default_factory=list)
+
+
+def resolve_month(
+    state: GameState, scenario: Scenario, orders=(), cartels: Cartels | None = None
+) -> TurnResult:
+    """Play one month: the planner's orders, then each cartel's (its AI decides from the state
+    at the start of the month), then every phase in order. Returns a new state."""
+    decided = list(orders) + (cartels(state, scenario) if cartels else [])
+    m = Month(state.copy(), scenario, state.turn + 1, decided)
+    for phase in PHASES:
+        phase(m)
+    m.state.turn = m.turn
+    return TurnResult(m.state, m.events, m.rejected)
+
+
+# --- the phases, in the order they happen -------------------------------------------------------
+
+
+def last_month_clears(m: Month) -> None:
+    """Counts of last month's deaths in operations and attacks start again from zero."""
+    m.state.state_deaths = np.zeros(m.state.n_regions)
+
+
+def orders_are_carried_out(m: Month) -> None:
+    """Every order is validated against the world as it is now; illegal ones are refused."""
+    events, m.rejected = apply_orders(m.state, m.scenario, m.orders, m.turn)
+    m.events += events
+
+
+def routine_enforcement_takes_leaders(m: Month) -> None:
+    """Routine enforcement, rivals and prison take some leaders every year, without any order."""
+    state, rate = m.state, m.scenario.model.leader_attrition
+    # Two dice per faction row, drawn for every row, so one faction's fate never moves another's.
+    dice = m.rng("attrition").random((state.n_factions, 2))
+    for f in sorted(leader_rows(state)):
+        info = state.factions[f]
+        if info.leader is None or dice[f, 0] >= rate:  # an earlier removal may have split it
+            continue
+        how = "captured" if dice[f, 1] < CAPTURED_SHARE else "killed"
+        rng = m.rng(f"attrition:{info.id}")
+        m.events += leadership.remove_person(
+            state, m.scenario, info.leader.id, how, m.turn, rng, Cause.ROUTINE
+        )
+
+
+def leaderless_organisations_settle(m: Month) -> None:
+    """Leaderless organisations settle who rules: an heir, or a split."""
+    state = m.state
+    for f, info in enumerate(state.factions):
+        if info.leader is None and not info.local and info.dissolved is None:
+            # Each faction has its own stream, so one faction's succession never moves another's.
+            rng = m.rng(f"succession:{info.id}")
+            if state.members[f].sum() >= 1 and rng.random() < SUCCESSION_MONTHLY:
+                m.events += leadership.succeed(state, m.scenario, f, m.turn, rng, Cause.LEADERLESS)
+
+
+def programmes_work(m: Month) -> None:
+    """The month's budget moves the programme stocks (troops, institutions, intelligence...)."""
+    policy.phase_policy(m.state, m.scenario)
+
+
+def drugs_move_north(m: Month) -> None:
+    """Drugs move along least-cost routes; plazas on the way collect tolls."""
+    territory.move_drugs(m.state, m.scenario)
+
+
+def members_are_recruited_arrested_and_killed(m: Month) -> None:
+    """Recruitment, arrests, conflict deaths and exits, week by week."""
+    state = m.state
+    before = state.members.sum(axis=1)
+    state.members, drawn = flows.simulate_month(state, m.scenario, m.rng("flows"))
+    for name, values in drawn.items():
+        setattr(state, name, values)
+    m.events += _threshold_events(before, state.members.sum(axis=1), m)
+
+
+def troops_clash_with_cartels(m: Month) -> None:
+    """Clashes between troops and cartels: members, civilians and soldiers killed."""
+    m.events += force.clashes(m.state, policy.exposure(m.state), m.turn, m.rng("force"))
+
+
+def members_drift_to_neighbours(m: Month) -> None:
+    """Members drift to neighbouring regions, mostly where their faction already is; troops
+    push them out to the neighbours (displacement, Dell 2015)."""
+    graph = m.scenario.map.graph
+    per_month = min(m.scenario.model.mobility * flows.WEEKS_PER_MONTH, 1.0)
+    share = force.displacement(per_month, m.state)
+    m.state.members = movement.diffuse(m.state.members, graph.src, graph.dst, share)
+
+
+def homicides_are_counted(m: Month) -> None:
+    """Count the month's homicides and push them into the 12-month history."""
+    state = m.state
+    state.homicides = homicides.draw_homicides(
+        state, m.scenario, state.conflict_deaths, m.rng("homicides")
+    )
+    state.homicide_history = np.vstack([state.homicide_history[1:], state.homicides[None, :]])
+
+
+def the_public_and_washington_judge(m: Month) -> None:
+    """Politics reads the whole month: what fell, who struck back, how many died."""
+    m.events += politics.phase_politics(m.state, m.scenario, m.turn, m.events, m.rng("politics"))
+
+
+def shocks_fade(m: Month) -> None:
+    """Shocks fade: tension, disruption, grievance and remembered pressure decay."""
+    state = m.state
+    state.tension *= m.scenario.model.tension_decay
+    state.disruption *= DISRUPTION_DECAY
+    state.grievance *= GRIEVANCE_DECAY
+    pressure = state.interdiction + state.troops
+    state.memory = state.memory * MEMORY_DECAY + pressure[None, :] * (state.members > 0)
+
+
+PHASES = (
+    last_month_clears,
+    orders_are_carried_out,
+    routine_enforcement_takes_leaders,
+    leaderless_organisations_settle,
+    programmes_work,
+    drugs_move_north,
+    members_are_recruited_arrested_and_killed,
+    troops_clash_with_cartels,
+    members_drift_to_neighbours,
+    homicides_are_counted,
+    the_public_and_washington_judge,
+    shocks_fade,
+)
+
+
+def _threshold_events(before, after, m: Month) -> list[Event]:
+    """Factions that crossed the armed-group threshold this month, either way."""
+    threshold = m.scenario.model.armed_group_threshold
+    crossings = (
+        (Kind.ARMED_GROUP_FORMED, Cause.RECRUITMENT, (before < threshold) & (after >= threshold)),
+        (Kind.ARMED_GROUP_DISSOLVED, Cause.ATTRITION, (before >= threshold) & (after < threshold)),
+    )
+    ids = m.state.faction_ids
+    return [
+        Event(kind, m.turn, ids[f], cause=cause, data={"members": float(after[f])})
+        for kind, cause, crossed in crossings
+        for f in np.flatnonzero(crossed)
+    ]

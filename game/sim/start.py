@@ -1,0 +1,36 @@
+"""A new game: the state before the first month, from a scenario."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.scenario.types import Scenario
+from game.sim import flows, homicides, metrics, policy, territory
+from game.sim.factions import FactionInfo
+from game.sim.state import HISTORY_MONTHS, GameState, blank
+
+
+def new_game(scenario: Scenario, seed: int) -> GameState:
+    """The state before the first month: members, relations and institutions from the scenario.
+
+    The flows and the homicide history are filled with the *expected* values of the starting state
+    (no randomness), so the starting metrics describe the situation the scenario sets up.
+    """
+    infos = tuple(FactionInfo.from_spec(f) for f in scenario.factions)
+    state = blank(seed, infos, scenario.map.n)
+    for f, spec in enumerate(scenario.factions):
+        for r, m in spec.members.items():
+            state.members[f, r] = m
+    state.rivalry = np.array(scenario.rivalry, dtype=np.float64)
+    state.alliance = np.array(scenario.alliance, dtype=np.float64)
+    state.budget = float(scenario.budget)
+    state.posture = np.array([f.personality.aggression for f in scenario.factions], dtype=float)
+    policy.start_policy(state, scenario)
+    territory.move_drugs(state, scenario)  # the routes as they run at the start
+    for name, values in flows.expected_month(state, scenario).items():
+        setattr(state, name, values)
+    state.homicides = homicides.expected_homicides(state, scenario, state.conflict_deaths)
+    state.homicide_history = np.tile(state.homicides, (HISTORY_MONTHS, 1))
+    state.base_rate = metrics.homicide_rate(state, scenario)
+    state.base_arrivals = float(state.arrivals.sum())
+    return state
