@@ -1,8 +1,14 @@
-"""Median time of one turn, on the Mexico scenario and on synthetic maps with 150 factions.
+"""Median time of one month, on the Mexico scenario and on synthetic maps with 150 factions,
+beside the floor: the bare numpy stocks-and-flows month of the same world.
 
-Prints one JSON object per line: {"case", "turn_ms_median", "regions", "factions"}; a turn is
-one month with the cartel AI deciding for every faction (`Game.play`).
-Targets: 32 regions x 150 factions under 5 ms; 2,469 regions (municipality scale) under 100 ms.
+Prints one JSON object per line: {"case", "turn_ms_median", "floor_ms_median", "ratio",
+"regions", "factions"}; a month is `Game.play` with the cartel AI deciding for every faction.
+The floor is four weekly sub-steps of the Prieto-Curiel et al. (2023) equations on dense
+[F, R] arrays, deterministic, and nothing else, so the ratio says what everything else (the
+random draws, AI, routes, politics, leadership, bookkeeping) costs, whatever the machine's load.
+Targets: ratio within 8 at 32 regions x 150 factions and within 3 at 2,469 regions.
+Times are CPU time of the running thread (`time.thread_time`), so other programs on the machine
+disturb them less than wall-clock time would.
 Run: python bench/bench_turn.py [--turns N]
 """
 
@@ -17,6 +23,8 @@ import json
 import statistics
 import time
 from pathlib import Path
+
+import numpy as np
 
 from game.lab.runner import Game
 from game.scenario import load_scenario
@@ -33,9 +41,39 @@ def time_turns(scenario, turns: int, warmup: int = 3) -> float:
         game.play([])
     times = []
     for _ in range(turns):
-        start = time.perf_counter()
+        start = time.thread_time()
         game.play([])
-        times.append(time.perf_counter() - start)
+        times.append(time.thread_time() - start)
+    return statistics.median(times) * 1000.0
+
+
+def floor_month(members, kernel, p) -> np.ndarray:
+    """The bare stocks-and-flows month: four weekly Euler sub-steps on dense arrays."""
+    dt = 52.0 / 12.0 / 4
+    m = members
+    for _ in range(4):
+        totals = m.sum(axis=1, keepdims=True)
+        rate = (
+            p.recruitment_rate
+            - p.arrests_per_week / max(m.sum(), 1.0)
+            - p.conflict_rate * (kernel @ m)
+            - p.saturation_rate * totals
+        )
+        m = np.maximum(m + dt * m * rate, 0.0)
+    return m
+
+
+def time_floor(scenario, turns: int) -> float:
+    """Median milliseconds of the floor month on the scenario's starting members."""
+    game = Game.start(scenario, seed=1)
+    members = game.state.members.copy()
+    kernel = (1.0 + game.state.rivalry) / (1.0 + game.state.alliance)
+    np.fill_diagonal(kernel, 0.0)
+    times = []
+    for _ in range(turns):
+        start = time.thread_time()
+        floor_month(members, kernel, scenario.model)
+        times.append(time.thread_time() - start)
     return statistics.median(times) * 1000.0
 
 
@@ -51,9 +89,12 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=30)
     args = parser.parse_args()
     for name, scenario in cases():
+        month, floor = time_turns(scenario, args.turns), time_floor(scenario, args.turns)
         result = {
             "case": name,
-            "turn_ms_median": round(time_turns(scenario, args.turns), 3),
+            "turn_ms_median": round(month, 3),
+            "floor_ms_median": round(floor, 3),
+            "ratio": round(month / floor, 2),
             "regions": scenario.map.n,
             "factions": len(scenario.factions),
         }

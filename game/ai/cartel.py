@@ -26,25 +26,9 @@ from game.sim.orders import Order
 from game.sim.rng import rng_for
 from game.sim.state import GameState
 
-Policy = Callable[[GameState, Scenario, int, "Outlook", "Dice"], list[Order]]
-
-DICE_PER_FACTION = 16
-
-
-class Dice:
-    """A faction's uniform draws for one month, used in order; more than 16 wraps around."""
-
-    def __init__(self, row: np.ndarray):
-        self.row = row
-        self.k = 0
-
-    def random(self) -> float:
-        value = float(self.row[self.k % len(self.row)])
-        self.k += 1
-        return value
-
-    def integers(self, n: int) -> int:
-        return min(int(self.random() * n), n - 1)
+# A policy decides for a set of faction rows at once: (state, scenario, rows, outlook, dice)
+# -> [(row, order)], with dice the month's table of uniform draws [F, len(DICE)].
+Policy = Callable[[GameState, Scenario, np.ndarray, "Outlook", np.ndarray], list]
 
 
 class Outlook:
@@ -148,98 +132,133 @@ def cartel_orders(
     policies: dict[str, str] | None = None,
     default: str = "adaptive",
 ) -> list[Order]:
-    """The orders of every faction's AI for the coming month."""
+    """The orders of every faction's AI for the coming month, faction by faction."""
     outlook = Outlook(state, scenario)
     threshold = scenario.model.armed_group_threshold
-    # A fixed row of dice per faction row: a faction's decisions never shift another's draws.
-    table = rng_for(state.seed, state.turn + 1, "ai").random((state.n_factions, DICE_PER_FACTION))
-    orders: list[Order] = []
-    for f, info in enumerate(state.factions):
-        if info.dissolved is not None or outlook.totals[f] < threshold:
-            continue
-        name = (policies or {}).get(info.id, default)
-        orders.extend(POLICIES[name](state, scenario, f, outlook, Dice(table[f])))
-    return orders
+    # A fixed row of dice per faction row, one column per decision: a faction's decisions never
+    # shift another's draws, whatever the other decides or whichever policy it follows.
+    dice = rng_for(state.seed, state.turn + 1, "ai").random((state.n_factions, len(DICE)))
+    alive = [
+        f
+        for f, info in enumerate(state.factions)
+        if info.dissolved is None and outlook.totals[f] >= threshold
+    ]
+    groups: dict[str, list[int]] = {}
+    for f in alive:
+        name = (policies or {}).get(state.factions[f].id, default)
+        groups.setdefault(name, []).append(f)
+    decided: list[tuple[int, Order]] = []
+    for name, rows in groups.items():
+        decided += POLICIES[name](state, scenario, np.array(rows, dtype=np.int64), outlook, dice)
+    decided.sort(key=lambda pair: pair[0])  # stable: each faction's tasks stay in order
+    return [order for _, order in decided]
 
 
-def null_policy(state, scenario, f, outlook, dice) -> list[Order]:
+# One column of the dice table per random decision.
+DICE = ("retaliate", "form", "expand", "ally", "enemy", "friend", "absorb")
+COLUMN = {name: k for k, name in enumerate(DICE)}
+Decisions = list[tuple[int, Order]]
+
+
+def pick(u: float, n: int) -> int:
+    """An index in 0..n-1 from a uniform draw u in [0, 1)."""
+    return min(int(u * n), n - 1)
+
+
+def null_policy(state, scenario, rows, outlook, dice) -> Decisions:
     """Does nothing: the experimental control."""
     return []
 
 
-def adaptive(state, scenario, f, outlook, dice) -> list[Order]:
+def adaptive(state, scenario, rows, outlook, dice) -> Decisions:
     """The default cartel mind (see the module docstring for its task list)."""
-    orders: list[Order] = []
+    decided: Decisions = []
     for task in (retaliate, choose_posture, choose_extortion, expand, diplomacy):
-        orders.extend(task(state, scenario, f, outlook, dice))
-    return orders
+        decided += task(state, scenario, rows, outlook, dice)
+    return decided
 
 
-def retaliate(state, scenario, f, outlook, dice) -> list[Order]:
-    info = state.factions[f]
-    grievance = state.grievance[f]
-    if grievance < 0.3 or dice.random() >= info.personality.aggression * min(grievance, 1.0):
-        return []
-    region = int(np.argmax(state.members[f]))
-    form = RETALIATION_FORMS[int(dice.integers(len(RETALIATION_FORMS)))]
-    return [Retaliate(info.id, Cause.LOST_LEADERS, region=region, form=form)]
+def retaliate(state, scenario, rows, outlook, dice) -> Decisions:
+    grievance = state.grievance[rows]
+    chance = outlook.aggression[rows] * np.minimum(grievance, 1.0)
+    hit = rows[(grievance >= 0.3) & (dice[rows, COLUMN["retaliate"]] < chance)]
+    out = []
+    for f in hit.tolist():
+        region = int(np.argmax(state.members[f]))
+        form = RETALIATION_FORMS[pick(dice[f, COLUMN["form"]], len(RETALIATION_FORMS))]
+        out.append(
+            (f, Retaliate(state.factions[f].id, Cause.LOST_LEADERS, region=region, form=form))
+        )
+    return out
 
 
-def choose_posture(state, scenario, f, outlook, dice) -> list[Order]:
-    level = float(outlook.posture[f])
-    if abs(level - state.posture[f]) < 0.1:
-        return []
-    reason = Cause.INTEL_PRESSURE if level < state.posture[f] else Cause.UNWATCHED
-    return [Posture(state.factions[f].id, reason, level=round(level, 3))]
+def choose_posture(state, scenario, rows, outlook, dice) -> Decisions:
+    level = outlook.posture[rows]
+    change = rows[np.abs(level - state.posture[rows]) >= 0.1]
+    out = []
+    for f in change.tolist():
+        level = float(outlook.posture[f])
+        reason = Cause.INTEL_PRESSURE if level < state.posture[f] else Cause.UNWATCHED
+        out.append((f, Posture(state.factions[f].id, reason, level=round(level, 3))))
+    return out
 
 
-def choose_extortion(state, scenario, f, outlook, dice) -> list[Order]:
-    level = float(outlook.extortion[f])
-    if abs(level - state.extortion[f]) < 0.05:
-        return []
-    reason = Cause(outlook.extortion_reason[f])
-    return [Extort(state.factions[f].id, reason, level=round(level, 3))]
+def choose_extortion(state, scenario, rows, outlook, dice) -> Decisions:
+    change = rows[np.abs(outlook.extortion[rows] - state.extortion[rows]) >= 0.05]
+    out = []
+    for f in change.tolist():
+        reason = Cause(outlook.extortion_reason[f])
+        level = round(float(outlook.extortion[f]), 3)
+        out.append((f, Extort(state.factions[f].id, reason, level=level)))
+    return out
 
 
 PLAZA_REASONS = (Cause.ROUTE, Cause.MARKET, Cause.VACUUM, Cause.WEAK_STATE)
 
 
-def expand(state, scenario, f, outlook, dice) -> list[Order]:
+def expand(state, scenario, rows, outlook, dice) -> Decisions:
     """Move members toward the most attractive neighbouring plaza, if any is worth it."""
-    expansion = outlook.expansion[f]
-    if dice.random() >= 0.2 + 0.6 * expansion:
-        return []
-    dst = int(outlook.plaza[f])
-    if not np.isfinite(outlook.plaza_score[f]) or outlook.plaza_score[f] < 0.6 * (1.0 - expansion):
-        return []
-    neighbours = scenario.map.neighbours(dst)
-    src = max(neighbours, key=lambda r: state.members[f, r])
-    count = round(float(state.members[f, src]) * (0.03 + 0.07 * expansion))
-    if count < 1:
-        return []
-    reason = PLAZA_REASONS[int(outlook.plaza_reason[f])]
-    return [Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))]
+    expansion = outlook.expansion[rows]
+    score = outlook.plaza_score[rows]
+    keen = dice[rows, COLUMN["expand"]] < 0.2 + 0.6 * expansion
+    worth = np.isfinite(score) & (score >= 0.6 * (1.0 - expansion))
+    out = []
+    neighbours = scenario.map.graph.neighbours
+    for f in rows[keen & worth].tolist():
+        dst = int(outlook.plaza[f])
+        src = max(neighbours[dst], key=lambda r: state.members[f, r])
+        count = round(float(state.members[f, src]) * (0.03 + 0.07 * outlook.expansion[f]))
+        if count >= 1:
+            reason = PLAZA_REASONS[int(outlook.plaza_reason[f])]
+            out.append(
+                (f, Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count)))
+            )
+    return out
 
 
-def diplomacy(state, scenario, f, outlook, dice) -> list[Order]:
-    info = state.factions[f]
-    orders: list[Order] = []
-    at_war = np.flatnonzero(state.rivalry[f] >= 1.0)
-    if at_war.size and dice.random() < 0.05 * (1.0 - info.personality.aggression):
-        enemy = int(at_war[dice.integers(at_war.size)])
-        friends = np.flatnonzero(
-            (state.rivalry[enemy] >= 1.0)
-            & (state.rivalry[f] < 0.5)
-            & (state.alliance[f] == 0)
-            & (outlook.totals >= 50)
-        )
-        friends = friends[friends != f]
-        if friends.size:
-            other = state.factions[int(friends[dice.integers(friends.size)])].id
-            orders.append(Ally(info.id, Cause.COMMON_ENEMY, other=other))
-    if dice.random() < 0.1 * info.personality.expansion:
-        orders.extend(_absorb(state, f, outlook))
-    return orders
+def diplomacy(state, scenario, rows, outlook, dice) -> Decisions:
+    at_war = (state.rivalry[rows] >= 1.0).any(axis=1)
+    ally = rows[at_war & (dice[rows, COLUMN["ally"]] < 0.05 * (1.0 - outlook.aggression[rows]))]
+    absorb = rows[dice[rows, COLUMN["absorb"]] < 0.1 * outlook.expansion[rows]]
+    out = [(f, o) for f in ally.tolist() for o in _ally(state, f, outlook, dice)]
+    return out + [(f, o) for f in absorb.tolist() for o in _absorb(state, f, outlook)]
+
+
+def _ally(state, f, outlook, dice) -> list[Order]:
+    """An alliance with a faction that fights one of our enemies, against it."""
+    enemies = np.flatnonzero(state.rivalry[f] >= 1.0)
+    enemy = int(enemies[pick(dice[f, COLUMN["enemy"]], enemies.size)])
+    friends = np.flatnonzero(
+        (state.rivalry[enemy] >= 1.0)
+        & (state.rivalry[f] < 0.5)
+        & (state.alliance[f] == 0)
+        & (outlook.totals >= 50)
+    )
+    friends = friends[friends != f]
+    if not friends.size:
+        return []
+    other = state.factions[int(friends[pick(dice[f, COLUMN["friend"]], friends.size)])].id
+    return [Ally(state.factions[f].id, Cause.COMMON_ENEMY, other=other)]
 
 
 def _absorb(state, f, outlook) -> list[Order]:

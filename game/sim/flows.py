@@ -125,17 +125,18 @@ class Cells:
         fi, fj = self.f[self.pair_i], self.f[self.pair_j]
         self.pair_k = np.where(fi == fj, 0.0, enmity(state.rivalry[fi, fj], state.alliance[fi, fj]))
 
-    def rates(self, m: np.ndarray) -> dict:
-        """Expected weekly flows of each occupied cell, given its members `m`."""
+    def rates(self, m: np.ndarray) -> np.ndarray:
+        """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
+        the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
         pressure = np.bincount(self.pair_i, weights=self.pair_k * m[self.pair_j], minlength=m.size)
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
-        return {
-            "recruits": self.recruit * m,
-            "arrests": self.arrest * (m / everyone if everyone > 0 else 0.0 * m),
-            "conflict_deaths": self.conflict * m * pressure,
-            "exits": self.omega * totals * m,
-        }
+        out = np.empty((4, m.size))
+        np.multiply(self.recruit, m, out=out[0])
+        np.multiply(self.arrest, m / everyone if everyone > 0 else 0.0 * m, out=out[1])
+        np.multiply(self.conflict * m, pressure, out=out[2])
+        np.multiply(self.omega * totals, m, out=out[3])
+        return out
 
     def dense(self, values: np.ndarray) -> np.ndarray:
         out = np.zeros(self.shape[0] * self.shape[1])
@@ -144,38 +145,36 @@ class Cells:
 
 
 def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
-    """One weekly sub-step on the occupied cells: draw the flows; (new members, flows drawn)."""
-    rates = cells.rates(m)
-    drawn = {name: rng.poisson(rates[name] * DT).astype(np.float64) for name in FLOW_NAMES}
-    outflow = drawn["arrests"] + drawn["conflict_deaths"] + drawn["exits"]
-    available = m + drawn["recruits"]
+    """One weekly sub-step on the occupied cells: draw the flows; (new members, flows drawn
+    [4, cells] in the order of FLOW_NAMES)."""
+    drawn = rng.poisson(cells.rates(m) * DT).astype(np.float64)
+    outflow = drawn[1] + drawn[2] + drawn[3]
+    available = m + drawn[0]
     # Nobody leaves twice: where the draws exceed the stock, scale the outflows down.
     over = outflow > available
     if over.any():
-        scale = np.where(over, available / np.maximum(outflow, 1e-12), 1.0)
-        for name in ("arrests", "conflict_deaths", "exits"):
-            drawn[name] = drawn[name] * scale
+        drawn[1:] *= np.where(over, available / np.maximum(outflow, 1e-12), 1.0)
         outflow = np.minimum(outflow, available)
     return available - outflow, drawn
 
 
 def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generator):
-    """Run the weekly sub-steps of one month; return (members, monthly flows)."""
+    """Run the weekly sub-steps of one month; return (members, monthly flows by name)."""
     cells = Cells(state, scenario, month_context(state, scenario))
     m = cells.members.copy()
-    totals = {name: np.zeros_like(m) for name in FLOW_NAMES}
+    totals = np.zeros((4, m.size))
     for _ in range(SUBSTEPS):
         m, drawn = step(cells, m, rng)
-        for name in FLOW_NAMES:
-            totals[name] += drawn[name]
-    return cells.dense(m), {name: cells.dense(v) for name, v in totals.items()}
+        totals += drawn
+    return cells.dense(m), {name: cells.dense(totals[k]) for k, name in enumerate(FLOW_NAMES)}
 
 
 def expected_flows(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:
     """Expected weekly flows of every cell [F, R] at the current members (no randomness): the
     same rates the sub-steps draw from."""
     cells = Cells(state, scenario, month_context(state, scenario))
-    return {name: cells.dense(v) for name, v in cells.rates(cells.members).items()}
+    rates = cells.rates(cells.members)
+    return {name: cells.dense(rates[k]) for k, name in enumerate(FLOW_NAMES)}
 
 
 def expected_month(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:

@@ -259,9 +259,9 @@ def efforts(state: GameState, scenario: Scenario) -> dict[str, np.ndarray | floa
     return {pid: pesos[pid] / full_costs(scenario, pid) for pid in pesos}
 
 
-def effort(state: GameState, scenario: Scenario, programme: str) -> np.ndarray | float:
-    """Funded effort of one programme, per region or national."""
-    return efforts(state, scenario)[programme]
+def national_effort(state: GameState, scenario: Scenario, programme: str) -> float:
+    """Funded effort of one national programme (cheaper than `efforts` when one is needed)."""
+    return state.allocation.get(programme, 0.0) / BY_ID[programme].full_cost(scenario)
 
 
 def status_quo(scenario: Scenario) -> dict[str, float]:

@@ -134,7 +134,7 @@ def recruitment_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
     """Recruitment multiplier [F, R] from prevention, integrity, prisons, frozen money and lost
     legal jobs. Recruits come from members, so job losses raise recruitment only where cartels
     already are (Dell, Feigenberg & Teshima 2019)."""
-    transfers = levers.efforts(state, scenario)["transfers"]
+    transfers = levers.national_effort(state, scenario, "transfers")
     regional = (
         (1.0 - YOUTH_EFFECT * np.minimum(state.youth, 1.5))
         * (1.0 - INTEGRITY_EFFECT * (state.integrity - START_INTEGRITY))

@@ -49,7 +49,7 @@ def phase_politics(
     """Update approval and US pressure from this month's events and outcomes."""
     kinds = [e.kind for e in events]
     rate_change = metrics.homicide_rate(state, scenario) / max(state.base_rate, 1e-9) - 1.0
-    transfers = levers.efforts(state, scenario)["transfers"]
+    transfers = levers.national_effort(state, scenario, "transfers")
     target = (
         START_APPROVAL
         - VIOLENCE_WEIGHT * rate_change
