@@ -6,6 +6,7 @@ names come from the state and the map, so they keep their accents in both langua
 
 from __future__ import annotations
 
+from game.names import LONG, faction_label, state_lookup
 from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.state import GameState
@@ -37,6 +38,7 @@ REASONS = {
         "us_pressure": "US pressure",
         "us_strike": "a US strike",
         "troops": "troops",
+        "most_violent": "the most violent organisation",
         "long_deployment": "a long military deployment",
     },
     "es": {
@@ -65,6 +67,7 @@ REASONS = {
         "us_pressure": "presión de EE. UU.",
         "us_strike": "un ataque estadounidense",
         "troops": "las tropas",
+        "most_violent": "la organización más violenta",
         "long_deployment": "un despliegue militar prolongado",
     },
 }
@@ -86,6 +89,10 @@ TEMPLATES = {
         "absorbed": "{faction} absorbs {other}: {cause}.",
         "turns_to_extortion": "{faction} turns to extortion: {cause}.",
         "armed_group_formed": "{faction} is now an armed group.",
+        "group_formed": "A new local group appears in {region}: {faction}.",
+        "group_dissolved": "{faction} falls apart ({cause}).",
+        "targeting": "Conditional targeting: {onoff}. The most violent organisation is targeted first.",
+        "target_chosen": "{faction} is now the most violent organisation: it is targeted first.",
         "armed_group_dissolved": "{faction} has fallen apart ({cause}).",
         "interdiction_set": "Interdiction in {region} set to {level:.0%}.",
         "order_rejected": "Order refused: {problems}.",
@@ -115,6 +122,10 @@ TEMPLATES = {
         "absorbed": "{faction} absorbe a {other}: {cause}.",
         "turns_to_extortion": "{faction} se vuelca a la extorsión: {cause}.",
         "armed_group_formed": "{faction} ya es un grupo armado.",
+        "group_formed": "Surge un nuevo grupo local en {region}: {faction}.",
+        "group_dissolved": "{faction} se desintegra ({cause}).",
+        "targeting": "Persecución condicionada: {onoff}. La organización más violenta es el primer objetivo.",
+        "target_chosen": "{faction} es ahora la organización más violenta: es el primer objetivo.",
         "armed_group_dissolved": "{faction} se desintegró ({cause}).",
         "interdiction_set": "Interdicción en {region}: {level:.0%}.",
         "order_rejected": "Orden rechazada: {problems}.",
@@ -171,12 +182,14 @@ def _programme(pid, lang: str) -> str:
     return BY_ID[pid].name[lang] if pid in BY_ID else str(pid or "")
 
 
-def faction_name(state: GameState, fid: str | None) -> str:
-    try:
-        f = state.factions[state.row(fid)]
-    except (KeyError, TypeError):
+def faction_name(state: GameState, fid: str | None, places=(), lang: str = "en") -> str:
+    """A faction's name for a sentence (its short form when the full one is long)."""
+    lookup = state_lookup(state)
+    info = lookup(fid) if fid else None
+    if info is None:
         return fid or ""
-    return f.short if len(f.name) > 40 else f.name
+    full = faction_label(info, lookup, places, lang)
+    return faction_label(info, lookup, places, lang, short=True) if len(full) > LONG else full
 
 
 def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> str:
@@ -187,8 +200,13 @@ def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en
         return event.kind
     data = dict(event.data)
     words = WORDS[lang]
+    places = [r.name for r in scenario.map.regions]
+
+    def name(fid):
+        return faction_name(state, fid, places, lang)
+
     fields = {
-        "faction": faction_name(state, event.faction),
+        "faction": name(event.faction),
         "region": scenario.map.regions[event.region].name if event.region is not None else "",
         "cause": REASONS[lang].get(event.cause or "", event.cause or ""),
         "name": data.get("name", ""),
@@ -196,8 +214,8 @@ def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en
         "form": words.get(data.get("form", ""), data.get("form", "")),
         "deaths": int(data.get("deaths", 0)),
         "n": len(data.get("splinters", [])),
-        "names": ", ".join(data.get("names", [])),
-        "other": faction_name(state, data.get("other") or data.get("with")),
+        "names": ", ".join(name(fid) for fid in data.get("splinters", [])),
+        "other": name(data.get("other") or data.get("with")),
         "level": float(data.get("level", 0.0)),
         "problems": "; ".join(data.get("problems", [])),
         "programme": _programme(data.get("programme"), lang),

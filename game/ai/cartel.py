@@ -2,14 +2,18 @@
 
 The adaptive policy's monthly task list, in order:
 1. retaliate when it has lost people (aggressive factions, more after a killing);
-2. choose a posture: lie low under intelligence pressure, confront when strong and unwatched;
-3. turn to extortion when trafficking revenue per member falls behind;
-4. expand into (or reinforce) the best neighbouring plaza: route value, a rival's vacuum and weak
-   institutions attract; remembered state pressure, interdiction and strong rivals repel;
+2. choose a posture: lie low under intelligence pressure and where the state pushed, and — when
+   the state has announced that the most violent group is targeted first — the more, the closer
+   it is to being that group (Lessing 2017); confront when strong and unwatched;
+3. turn to extortion when trafficking revenue per member falls behind or falls;
+4. expand into (or reinforce) the best neighbouring plaza: route value, a rival's vacuum (a
+   disrupted group's plazas) and weak institutions attract; remembered state pressure,
+   interdiction, capable police and courts and strong rivals repel;
 5. ally against a common enemy; absorb small groups where it dominates.
 Each order names its reason, and the events it produces say why. Personalities are data
-(aggression, expansion, corruption, caution). Every faction draws from its own random stream, so
-changing one faction's policy never changes another faction's dice.
+(aggression, expansion, corruption, caution); every weight is a model parameter (`ai_*`). Each
+faction has its own row of dice (by its serial number), so changing one faction's policy never
+changes another faction's dice.
 """
 
 from __future__ import annotations
@@ -23,33 +27,37 @@ from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move
 from game.sim.events import Cause
 from game.sim.flows import rival_pressure
 from game.sim.orders import Order
+from game.sim.policy import REFERENCE_CAPACITY, exposure
 from game.sim.rng import rng_for
 from game.sim.state import GameState
 
 # A policy decides for a set of faction rows at once: (state, scenario, rows, outlook, dice)
-# -> [(row, order)], with dice the month's table of uniform draws [F, len(DICE)].
+# -> [(row, order)], with dice the month's uniform draws by row [F, len(DICE)].
 Policy = Callable[[GameState, Scenario, np.ndarray, "Outlook", np.ndarray], list]
+FORESIGHT_WEIGHT = 0.5  # hard opponents weigh plazas one border further at half their value
+POSTURE_STEP, EXTORTION_STEP = 0.1, 0.05  # smaller changes are not worth an order
 
 
 class Outlook:
     """What every faction sees this month, computed once for all factions (vectorised)."""
 
     def __init__(self, state: GameState, scenario: Scenario):
+        p = scenario.model
         m = state.members
+        self.p = p
         self.totals = m.sum(axis=1)
-        per_region = m.sum(axis=0)
-        self.share = m / np.maximum(per_region, 1.0)
-        rivals = rival_pressure(state)  # [F, R] rival members there, weighted by enmity
+        self.share = m / np.maximum(m.sum(axis=0), 1.0)
         flow = state.drug_flow
         self.value = flow / flow.max() if flow.max() > 0 else np.zeros_like(flow)
         disrupted = state.disruption @ self.share  # share of each region held by disrupted groups
         self.vacuum = np.clip(disrupted[None, :] - state.disruption[:, None] * self.share, 0, 1)
-        self.weak = 1.0 - 0.5 * (state.police + state.courts)
+        self.capacity = 0.5 * (state.police + state.courts)
         self.graph = scenario.map.graph
         present = (m >= 1.0).astype(float)
         self.frontier = self.graph.neighbour_sum(present) > 0  # regions next to a faction's
         reach = self.graph.neighbour_sum(m) + m  # members a faction could bring to bear
-        self.hostile = np.clip(rivals / (reach + 1.0), 0.0, 3.0)
+        rivals = rival_pressure(state, scenario)  # [F, R] rivals there, weighted by enmity
+        self.hostile = rivals / (rivals + reach + 1.0)
         pops = scenario.map.populations()
         self.market = pops / pops.max()
         revenue_per_member = state.revenue / np.maximum(self.totals, 1.0)
@@ -57,7 +65,8 @@ class Outlook:
         self.relative_revenue = revenue_per_member / mean if mean > 0 else np.ones_like(self.totals)
         self.foresight = DIFFICULTY[scenario.difficulty]["foresight"]
         self._personalities(state)
-        self._postures(state)
+        self._threat(state)
+        self._postures(state, scenario)
         self._extortion(state)
         self._plazas(state)
 
@@ -75,10 +84,24 @@ class Outlook:
         ).reshape(-1, 4)
         self.aggression, self.expansion, self.corruption, self.caution = traits.T
 
-    def _postures(self, state: GameState) -> None:
-        """Lie low under intelligence pressure and remembered state pressure."""
-        watched = state.intel + 0.5 * state.memory.max(axis=1, initial=0.0)
-        self.posture = np.clip(self.aggression * (1.0 - self.caution * watched), 0.0, 1.0)
+    def _threat(self, state: GameState) -> None:
+        """Under announced conditional targeting: how close each faction is to being the most
+        violent, 0-1 (the most violent is 1); zero when the rule is not announced."""
+        top = state.violence.max(initial=0.0)
+        if not state.targeting or top <= 0:
+            self.threat = np.zeros(state.n_factions)
+        else:
+            self.threat = state.violence / top
+
+    def _postures(self, state: GameState, scenario: Scenario) -> None:
+        """Lie low under intelligence pressure, remembered state pressure and targeting."""
+        watched = exposure(state, scenario) + self.p.ai_memory_watch * state.memory.max(
+            axis=1, initial=0.0
+        )
+        restraint = 1.0 - self.p.conditional_response * self.threat
+        self.posture = np.clip(
+            self.aggression * (1.0 - self.caution * watched) * restraint, 0.0, 1.0
+        )
 
     def _extortion(self, state: GameState) -> None:
         """Groups cut off from trafficking money, or whose money is falling, squeeze civilians."""
@@ -87,29 +110,36 @@ class Outlook:
         fallen = np.where(
             ref > 0, np.clip(1.0 - state.revenue / np.where(ref > 0, ref, 1.0), 0.0, 1.0), 0.0
         )
-        target = np.minimum((0.6 * shut_out + 1.2 * fallen) * (1.0 - 0.5 * self.caution), 1.0)
-        # Habits change slowly: a third of the way each month.
-        self.extortion = state.extortion + (target - state.extortion) / 3.0
+        push = np.maximum(fallen, shut_out / 2)  # losing income hurts more than never having it
+        target = np.clip(self.p.ai_extortion_switch * push * (1.0 - self.caution / 2), 0.0, 1.0)
+        self.extortion = state.extortion + self.p.ai_habit * (target - state.extortion)
         self.extortion_reason = np.where(
-            1.2 * fallen > 0.6 * shut_out, Cause.REVENUE_FELL, Cause.NO_ROUTE_ACCESS
+            fallen >= shut_out / 2, Cause.REVENUE_FELL, Cause.NO_ROUTE_ACCESS
         )
 
     def _plazas(self, state: GameState) -> None:
         """The most attractive neighbouring plaza of every faction, and why."""
+        p = self.p
+        shape = self.share.shape
+        weak = np.clip(1.0 - self.capacity / (2 * REFERENCE_CAPACITY), 0.0, 1.0)
         parts = np.stack(
             [
-                np.broadcast_to(1.0 * self.value, self.share.shape),  # route
-                np.broadcast_to(0.3 * self.market, self.share.shape),  # market
-                2.0 * self.vacuum,  # a rival's vacuum
-                0.4 * self.corruption[:, None] * self.weak[None, :],  # weak institutions
+                np.broadcast_to(p.ai_route_weight * self.value, shape),  # route
+                np.broadcast_to(p.ai_market_weight * self.market, shape),  # market
+                p.ai_vacuum_weight * self.vacuum,  # a rival's vacuum
+                p.ai_weak_state_weight * self.corruption[:, None] * weak[None, :],  # weak state
             ]
         )
-        danger = (state.memory + 2.0 * state.interdiction[None, :] + 0.5 * self.hostile) * (
-            0.5 + self.caution[:, None]
-        )
+        strong = np.maximum(self.capacity - REFERENCE_CAPACITY, 0.0)
+        danger = (
+            state.memory
+            + p.ai_interdiction_danger * state.interdiction[None, :]
+            + p.ai_state_danger * strong[None, :]
+            + p.ai_hostile_danger * self.hostile
+        ) * (0.5 + self.caution[:, None])  # a faction of average caution takes danger as it is
         raw = parts.sum(axis=0) - danger
         if self.foresight >= 2:  # harder opponents also weigh the plazas one border further
-            raw = raw + 0.5 * _best_neighbour(raw, self.graph)
+            raw = raw + FORESIGHT_WEIGHT * _best_neighbour(raw, self.graph)
         score = np.where(self.frontier, raw, -np.inf)
         self.plaza = score.argmax(axis=1)
         rows = np.arange(score.shape[0])
@@ -119,10 +149,9 @@ class Outlook:
 
 def _best_neighbour(score: np.ndarray, graph) -> np.ndarray:
     """For every faction and region, the best score among the region's neighbours [F, R]."""
-    src, dst = graph.src, graph.dst
     best = np.full_like(score, -np.inf)
     for f in range(score.shape[0]):
-        np.maximum.at(best[f], src, score[f, dst])
+        np.maximum.at(best[f], graph.src, score[f, graph.dst])
     return np.where(np.isfinite(best), best, 0.0)
 
 
@@ -135,18 +164,14 @@ def cartel_orders(
     """The orders of every faction's AI for the coming month, faction by faction."""
     outlook = Outlook(state, scenario)
     threshold = scenario.model.armed_group_threshold
-    # A fixed row of dice per faction row, one column per decision: a faction's decisions never
+    # One row of dice per faction serial, one column per decision: a faction's decisions never
     # shift another's draws, whatever the other decides or whichever policy it follows.
-    dice = rng_for(state.seed, state.turn + 1, "ai").random((state.n_factions, len(DICE)))
-    alive = [
-        f
-        for f, info in enumerate(state.factions)
-        if info.dissolved is None and outlook.totals[f] >= threshold
-    ]
+    table = rng_for(state.seed, state.turn + 1, "ai").random((state.next_serial, len(DICE)))
+    dice = table[state.serial]
     groups: dict[str, list[int]] = {}
-    for f in alive:
-        name = (policies or {}).get(state.factions[f].id, default)
-        groups.setdefault(name, []).append(f)
+    for f, info in enumerate(state.factions):
+        if info.dissolved is None and outlook.totals[f] >= threshold:
+            groups.setdefault((policies or {}).get(info.id, default), []).append(f)
     decided: list[tuple[int, Order]] = []
     for name, rows in groups.items():
         decided += POLICIES[name](state, scenario, np.array(rows, dtype=np.int64), outlook, dice)
@@ -179,22 +204,24 @@ def adaptive(state, scenario, rows, outlook, dice) -> Decisions:
 
 
 def retaliate(state, scenario, rows, outlook, dice) -> Decisions:
+    """Strike back at the state after losses; the targeted-first rule holds the most violent
+    back (striking the state would make it the target)."""
+    p = scenario.model
     grievance = state.grievance[rows]
-    chance = outlook.aggression[rows] * np.minimum(grievance, 1.0)
-    hit = rows[(grievance >= 0.3) & (dice[rows, COLUMN["retaliate"]] < chance)]
+    restraint = 1.0 - p.conditional_response * outlook.threat[rows]
+    chance = outlook.aggression[rows] * np.minimum(grievance, 1.0) * restraint
+    hit = rows[(grievance >= p.ai_grievance_threshold) & (dice[rows, COLUMN["retaliate"]] < chance)]
     out = []
     for f in hit.tolist():
         region = int(np.argmax(state.members[f]))
         form = RETALIATION_FORMS[pick(dice[f, COLUMN["form"]], len(RETALIATION_FORMS))]
-        out.append(
-            (f, Retaliate(state.factions[f].id, Cause.LOST_LEADERS, region=region, form=form))
-        )
+        order = Retaliate(state.factions[f].id, Cause.LOST_LEADERS, region=region, form=form)
+        out.append((f, order))
     return out
 
 
 def choose_posture(state, scenario, rows, outlook, dice) -> Decisions:
-    level = outlook.posture[rows]
-    change = rows[np.abs(level - state.posture[rows]) >= 0.1]
+    change = rows[np.abs(outlook.posture[rows] - state.posture[rows]) >= POSTURE_STEP]
     out = []
     for f in change.tolist():
         level = float(outlook.posture[f])
@@ -204,7 +231,7 @@ def choose_posture(state, scenario, rows, outlook, dice) -> Decisions:
 
 
 def choose_extortion(state, scenario, rows, outlook, dice) -> Decisions:
-    change = rows[np.abs(outlook.extortion[rows] - state.extortion[rows]) >= 0.05]
+    change = rows[np.abs(outlook.extortion[rows] - state.extortion[rows]) >= EXTORTION_STEP]
     out = []
     for f in change.tolist():
         reason = Cause(outlook.extortion_reason[f])
@@ -218,33 +245,37 @@ PLAZA_REASONS = (Cause.ROUTE, Cause.MARKET, Cause.VACUUM, Cause.WEAK_STATE)
 
 def expand(state, scenario, rows, outlook, dice) -> Decisions:
     """Move members toward the most attractive neighbouring plaza, if any is worth it."""
+    p = scenario.model
     expansion = outlook.expansion[rows]
     score = outlook.plaza_score[rows]
-    keen = dice[rows, COLUMN["expand"]] < 0.2 + 0.6 * expansion
-    worth = np.isfinite(score) & (score >= 0.6 * (1.0 - expansion))
+    chance = p.ai_expand_chance + (1.0 - 2.0 * p.ai_expand_chance) * expansion
+    keen = dice[rows, COLUMN["expand"]] < chance
+    worth = np.isfinite(score) & (score >= p.ai_expand_threshold * (1.0 - expansion))
     out = []
     neighbours = scenario.map.graph.neighbours
     for f in rows[keen & worth].tolist():
         dst = int(outlook.plaza[f])
         src = max(neighbours[dst], key=lambda r: state.members[f, r])
-        count = round(float(state.members[f, src]) * (0.03 + 0.07 * outlook.expansion[f]))
+        share = p.ai_move_share * (0.5 + outlook.expansion[f])  # an average faction: the share
+        count = round(float(state.members[f, src]) * share)
         if count >= 1:
             reason = PLAZA_REASONS[int(outlook.plaza_reason[f])]
-            out.append(
-                (f, Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count)))
-            )
+            move = Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))
+            out.append((f, move))
     return out
 
 
 def diplomacy(state, scenario, rows, outlook, dice) -> Decisions:
+    p = scenario.model
     at_war = (state.rivalry[rows] >= 1.0).any(axis=1)
-    ally = rows[at_war & (dice[rows, COLUMN["ally"]] < 0.05 * (1.0 - outlook.aggression[rows]))]
-    absorb = rows[dice[rows, COLUMN["absorb"]] < 0.1 * outlook.expansion[rows]]
-    out = [(f, o) for f in ally.tolist() for o in _ally(state, f, outlook, dice)]
-    return out + [(f, o) for f in absorb.tolist() for o in _absorb(state, f, outlook)]
+    calm = 1.0 - outlook.aggression[rows]
+    ally = rows[at_war & (dice[rows, COLUMN["ally"]] < p.ai_alliance_chance * calm)]
+    keen = dice[rows, COLUMN["absorb"]] < p.ai_absorb_chance * outlook.expansion[rows]
+    out = [(f, o) for f in ally.tolist() for o in _ally(state, scenario, f, outlook, dice)]
+    return out + [(f, o) for f in rows[keen].tolist() for o in _absorb(state, scenario, f, outlook)]
 
 
-def _ally(state, f, outlook, dice) -> list[Order]:
+def _ally(state, scenario, f, outlook, dice) -> list[Order]:
     """An alliance with a faction that fights one of our enemies, against it."""
     enemies = np.flatnonzero(state.rivalry[f] >= 1.0)
     enemy = int(enemies[pick(dice[f, COLUMN["enemy"]], enemies.size)])
@@ -252,7 +283,7 @@ def _ally(state, f, outlook, dice) -> list[Order]:
         (state.rivalry[enemy] >= 1.0)
         & (state.rivalry[f] < 0.5)
         & (state.alliance[f] == 0)
-        & (outlook.totals >= 50)
+        & (outlook.totals >= scenario.model.armed_group_threshold)
     )
     friends = friends[friends != f]
     if not friends.size:
@@ -261,13 +292,14 @@ def _ally(state, f, outlook, dice) -> list[Order]:
     return [Ally(state.factions[f].id, Cause.COMMON_ENEMY, other=other)]
 
 
-def _absorb(state, f, outlook) -> list[Order]:
+def _absorb(state, scenario, f, outlook) -> list[Order]:
+    """Take over a much smaller group in the home plaza this faction dominates."""
     home = int(np.argmax(state.members[f]))
     if outlook.share[f, home] < 0.5:
         return []
     small = np.flatnonzero(
         (state.members[:, home] > 0)
-        & (outlook.totals < 0.2 * outlook.totals[f])
+        & (outlook.totals < scenario.model.absorb_ratio * outlook.totals[f])
         & (state.rivalry[f] < 1.0)
     )
     for g in small:

@@ -84,7 +84,7 @@ def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]
         if sizes[f] < scenario.model.armed_group_threshold:
             break
         leader = state.factions[f].leader
-        if hvt_odds(state, leader.id, "kill") > 0:
+        if hvt_odds(state, scenario, leader.id, "kill") > 0:
             return [HVT(leader.id, "kill")]
     return []
 
@@ -145,13 +145,16 @@ def balanced(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
             targets |= {("police", r): level, ("courts", r): level}
             targets[("local_integrity", r)] = 0.8 if rank < 12 else 0.3
         orders += allocate(state, scenario, targets)
-    orders += _careful_operation(state)
+    orders += _careful_operation(state, scenario)
     return orders
 
 
-def _careful_operation(state: GameState) -> list[Order]:
+def _careful_operation(state: GameState, scenario: Scenario) -> list[Order]:
     for f in sorted(leader_rows(state)):
         info = state.factions[f]
-        if info.succession_clarity >= 0.6 and hvt_odds(state, info.leader.id, "capture") >= 0.5:
+        if (
+            info.succession_clarity >= 0.6
+            and hvt_odds(state, scenario, info.leader.id, "capture") >= 0.5
+        ):
             return [HVT(info.leader.id, "capture")]
     return []

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from game.scenario.errors import Problem, did_you_mean, format_path, shorten
+from game.scenario.params import BY_NAME
 from game.scenario.types import ModelParams, Personality, RegionInit
 
 NAME_MAX = 200
@@ -55,33 +56,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
 
 
-# Ranges of the documented model parameters (docs/scenario-format.md, `model:`). Parameters that
-# `ModelParams` has but the table does not list yet are accepted as finite numbers >= 0.
-MODEL_RANGES: dict[str, tuple[float, float]] = {
-    "recruitment_rate": (0, 0.1),
-    "arrests_per_week": (0, 10_000),
-    "conflict_rate": (0, 1e-3),
-    "saturation_rate": (0, 1e-3),
-    "mobility": (0, 0.5),
-    "incapacitation_with_weak_courts": (0, 1),
-    "disappeared_share": (0, 1),
-    "victims_per_cartel_death": (0, 100),
-    "background_homicide_rate": (0, 200),
-    "armed_group_threshold": (1, 100_000),
-    "starting_intel": (0, 1),
-    "tension_decay": (0, 1),
-    "contested_shock": (0, 20),
-    "clear_shock": (0, 20),
-    "lieutenant_shock": (0, 20),
-    "us_demand_tonnes": (0, 100_000),
-    "toll_per_tonne": (0, 1e6),
-    "retaliation_deaths": (0, 1_000),
-    "leader_attrition": (0, 1),
-}
-
-
 def _model_field(f: dataclasses.Field) -> tuple[type, Any]:
-    lo, hi = MODEL_RANGES.get(f.name, (0, None))
+    lo, hi = BY_NAME[f.name].bounds  # game/scenario/params.py
     return float, Field(f.default, ge=lo, le=hi)
 
 

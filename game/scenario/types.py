@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.scenario.params import ModelParams
+
 if TYPE_CHECKING:
     from game.scenario.graph import MapGraph
 
@@ -128,31 +130,6 @@ class FactionSpec:
     personality: Personality = field(default_factory=Personality)
     parent: str | None = None
     local: bool = False  # a generated small local group
-
-
-@dataclass(frozen=True)
-class ModelParams:
-    """Parameters of the stocks-and-flows model; see docs/scenario-format.md for each."""
-
-    recruitment_rate: float = 2.527e-3
-    arrests_per_week: float = 110.0
-    conflict_rate: float = 1.549e-8
-    saturation_rate: float = 4.0e-8
-    mobility: float = 0.002
-    incapacitation_with_weak_courts: float = 0.3
-    disappeared_share: float = 0.35
-    victims_per_cartel_death: float = 4.0
-    background_homicide_rate: float = 5.0
-    armed_group_threshold: float = 50.0
-    starting_intel: float = 0.3
-    tension_decay: float = 0.85
-    contested_shock: float = 1.5
-    clear_shock: float = 0.2
-    lieutenant_shock: float = 0.5
-    us_demand_tonnes: float = 40.0
-    toll_per_tonne: float = 20.0
-    retaliation_deaths: float = 12.0
-    leader_attrition: float = 0.01
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ class Absorb(CartelOrder):
                 ["a faction cannot absorb itself"] if self.other == self.faction else []
             )
         a, b = state.row(self.faction), state.row(self.other)
-        if state.members[b].sum() * 5 > state.members[a].sum():
+        if state.members[b].sum() > scenario.model.absorb_ratio * state.members[a].sum():
             problems.append("only much smaller groups can be absorbed")
         return problems
 

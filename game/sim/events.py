@@ -38,6 +38,10 @@ class Kind(_Words):
     TURNS_TO_EXTORTION = "turns_to_extortion"
     ARMED_GROUP_FORMED = "armed_group_formed"
     ARMED_GROUP_DISSOLVED = "armed_group_dissolved"
+    GROUP_FORMED = "group_formed"
+    GROUP_DISSOLVED = "group_dissolved"
+    TARGETING = "targeting"
+    TARGET_CHOSEN = "target_chosen"
     INTERDICTION_SET = "interdiction_set"
     ORDER_REJECTED = "order_rejected"
     ALLOCATION_SET = "allocation_set"
@@ -70,6 +74,7 @@ class Cause(_Words):
     US_PRESSURE = "us_pressure"
     US_STRIKE = "us_strike"
     TROOPS = "troops"
+    MOST_VIOLENT = "most_violent"
     # motives of the cartel AI
     ROUTE = "route"
     MARKET = "market"

@@ -33,20 +33,10 @@ def enmity(rivalry, alliance):
     return (1.0 + rivalry) / (1.0 + alliance)
 
 
-def arrest_weights(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Arrest intensity of each region relative to the national average member [R].
-
-    Police capacity decides where the national arrests happen. The weights are measured against
-    the police the game started with, so at the status quo the national total stays eta (the
-    calibrated value) and better police anywhere raise it.
-    """
-    per_region = state.members.sum(axis=0)
-    total = per_region.sum()
-    police = np.maximum(state.police, 0.02)
-    start = np.maximum(scenario.arrays.police, 0.02)
-    if total <= 0:
-        return police / start.mean()
-    return police / (start @ per_region / total)
+def arrest_weights(state: GameState) -> np.ndarray:
+    """Arrest intensity of each region relative to a region at the reference police capacity
+    [R]: eta is the national rate of arrests where police stand at 0.4 (the format's default)."""
+    return np.maximum(state.police, 0.0) / policy.REFERENCE_CAPACITY
 
 
 def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
@@ -55,10 +45,32 @@ def incapacitation(state: GameState, scenario: Scenario) -> np.ndarray:
     return weak + (1.0 - weak) * state.courts
 
 
-def rival_pressure(state: GameState) -> np.ndarray:
-    """sum_g K[f,g] m[g,r] for every faction and region [F, R], occupied or not (what the cartel
-    AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
-    m = state.members
+def pool_factor(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Recruitment left by the finite pool of young people in each region [R]: 1 where few are
+    taken, 0 where every recruitable person already works for a group (a pool share of 0 means
+    no limit)."""
+    if scenario.model.recruit_pool_share <= 0:
+        return np.ones(state.n_regions)
+    pool = (
+        scenario.model.recruit_pool_share
+        * scenario.map.populations()
+        * (1.0 + scenario.arrays.job_losses)
+    )
+    return np.clip(1.0 - state.members.sum(axis=0) / np.maximum(pool, 1.0), 0.0, 1.0)
+
+
+def strength(state: GameState, scenario: Scenario) -> np.ndarray:
+    """How hard each faction fights [F]: disruption weakens it, a low profile restrains it."""
+    p = scenario.model
+    return (1.0 - p.disruption_strength * state.disruption) * (
+        1.0 - p.posture_violence * (1.0 - state.posture)
+    )
+
+
+def rival_pressure(state: GameState, scenario: Scenario) -> np.ndarray:
+    """sum_g K[f,g] s[g] m[g,r] for every faction and region [F, R], occupied or not (what the
+    cartel AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
+    m = state.members * strength(state, scenario)[:, None]
     alive = np.flatnonzero(m.sum(axis=1) > 0)
     kernel = enmity(state.rivalry[np.ix_(alive, alive)], state.alliance[np.ix_(alive, alive)])
     np.fill_diagonal(kernel, 0.0)
@@ -74,18 +86,33 @@ def rival_pressure(state: GameState) -> np.ndarray:
     return out
 
 
+def attribute(deaths: np.ndarray, fighting: np.ndarray) -> np.ndarray:
+    """Conflict deaths each faction inflicted [F]: each region's deaths [R] shared among the
+    factions there by how hard they fight (members times strength, `fighting` [F, R])."""
+    return fighting @ (deaths / np.maximum(fighting.sum(axis=0), 1e-9))
+
+
 def month_context(state: GameState, scenario: Scenario) -> dict:
-    """What stays fixed during a month's sub-steps: the policy multipliers of each flow."""
-    return {
-        "recruit": scenario.model.recruitment_rate
-        * recruitment_factor(state)
-        * policy.recruitment_multiplier(state, scenario),
-        "arrest": scenario.model.arrests_per_week
-        * arrest_weights(state, scenario)
+    """What stays fixed during a month's sub-steps: the multipliers of each flow."""
+    p = scenario.model
+    recruit = (
+        p.recruitment_rate
+        * recruitment_factor(state, scenario)
+        * (1.0 - p.disruption_recruitment * state.disruption)[:, None]
+        * pool_factor(state, scenario)[None, :]
+        * policy.recruitment_multiplier(state, scenario)
+    )
+    arrest = (
+        p.arrests_per_week
+        * arrest_weights(state)
         * incapacitation(state, scenario)
-        * policy.arrest_multiplier(state)
-        * policy.intel_arrests(state)[:, None],
-        "conflict": scenario.model.conflict_rate * policy.conflict_multiplier(state, scenario),
+        * policy.arrest_multiplier(state, scenario)
+    )
+    return {
+        "recruit": recruit,
+        "arrest": arrest[None, :] * policy.intel_arrests(state, scenario)[:, None],
+        "conflict": p.conflict_rate * policy.conflict_multiplier(state, scenario),
+        "strength": strength(state, scenario),
     }
 
 
@@ -103,11 +130,10 @@ class Cells:
         self.flat = np.flatnonzero(state.members.ravel() > 0)
         self.f, self.r = np.divmod(self.flat, n_r)
         self.members = state.members.ravel()[self.flat]
-        self.recruit = (
-            ctx["recruit"].ravel()[self.flat] if np.ndim(ctx["recruit"]) == 2 else ctx["recruit"]
-        )
+        self.recruit = ctx["recruit"].ravel()[self.flat]
         self.arrest = ctx["arrest"].ravel()[self.flat]
         self.conflict = np.broadcast_to(ctx["conflict"], (n_f, n_r)).ravel()[self.flat]
+        self.strength = ctx["strength"][self.f]
         self.omega = scenario.model.saturation_rate
         self._pairs(state)
 
@@ -129,7 +155,10 @@ class Cells:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
         the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
-        pressure = np.bincount(self.pair_i, weights=self.pair_k * m[self.pair_j], minlength=m.size)
+        armed = m * self.strength  # rivals weighted by how hard they fight
+        pressure = np.bincount(
+            self.pair_i, weights=self.pair_k * armed[self.pair_j], minlength=m.size
+        )
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
         out = np.empty((4, m.size))
         np.multiply(self.recruit, m, out=out[0])

@@ -2,31 +2,24 @@
 
 Units are ordered through the budget (`troops@R`) and arrive a month later. Deployed above the
 status quo they (1) arrest more members, (2) stir contested plazas, raising conflict for the first
-year or so (F4: Espinosa & Rubin 2015; Osorio 2015), (3) push members into neighbouring states
-(displacement, Dell 2015), (4) clash with cartels, killing members and, with little intelligence
-and weak police, civilians (F4: about 19 alleged criminals killed per soldier killed), and (5) add
-to the pressure cartels remember (game/sim/month.py, decay) and to the state's control of a region
-(game/sim/metrics.py).
+year or so (F4: Espinosa & Rubin 2015; Osorio 2015 — a named reduced form, `troop_stir`), (3) push
+members into neighbouring states (displacement, Dell 2015), (4) clash with cartels, killing members
+and, with little intelligence and weak police, civilians (F4: about 19 alleged criminals killed
+per soldier killed), and (5) add to the pressure cartels remember (game/sim/month.py) and to the
+state's control of a region (game/sim/metrics.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from game.scenario.types import Scenario
 from game.sim import levers
 from game.sim.events import Cause, Event, Kind
 from game.sim.state import GameState
 
-DEPLOYED = 0.05  # effort above which a state counts as having troops deployed
-ARREST_GAIN = 0.8  # arrests gained per unit of troop effort above the status quo
-STIR = 0.3  # extra conflict per unit of troop effort above the status quo, fading (F4)
-STIR_MONTHS = 18.0  # time constant of the fading of the stir as troops settle in
-DISPLACEMENT = 3.0  # extra mobility per unit of troop effort above the status quo
-MAX_MOVING = 0.5  # at most half a cell's members move in a month
-CLASH_RATE = 0.0015  # members killed by troops a month per member, at full effort
-SOLDIERS_PER_KILLED = 1.0 / 19.0  # F4: about 19 alleged criminals killed per soldier killed
-CIVILIAN_RATIO = 0.6  # civilians killed per member killed where intelligence and police are nil
-CIVILIAN_EVENT = 10  # civilians killed in a state in a month that make the news
+DEPLOYED = 0.05  # effort from which a state counts as having troops deployed (a definition)
+CIVILIAN_EVENT = 10  # civilians killed in a state in a month that make the news (a definition)
 
 
 def quo() -> float:
@@ -52,32 +45,37 @@ def surge(state: GameState) -> np.ndarray:
     return np.maximum(state.troops - quo(), 0.0)
 
 
-def arrest_gain(state: GameState) -> np.ndarray:
+def arrest_gain(state: GameState, scenario: Scenario) -> np.ndarray:
     """Arrests relative to the status quo from troops alone [R] (fewer troops, fewer arrests)."""
-    return 1.0 + ARREST_GAIN * (state.troops - quo())
+    return 1.0 + scenario.model.troop_arrest_gain * (state.troops - quo())
 
 
-def stir(state: GameState) -> np.ndarray:
+def stir(state: GameState, scenario: Scenario) -> np.ndarray:
     """Extra conflict from troops entering contested plazas, fading as they settle in [R]."""
-    return STIR * surge(state) * np.exp(-state.deployed_months / STIR_MONTHS)
+    p = scenario.model
+    return p.troop_stir * surge(state) * np.exp(-state.deployed_months / p.stir_months)
 
 
-def displacement(mobility_per_month: float, state: GameState) -> np.ndarray:
+def displacement(state: GameState, scenario: Scenario, per_month: float) -> np.ndarray:
     """Share of each cell's members that moves to neighbouring regions this month [R]."""
-    return np.minimum(mobility_per_month * (1.0 + DISPLACEMENT * surge(state)), MAX_MOVING)
+    moving = per_month * (1.0 + scenario.model.troop_displacement * surge(state))
+    return 1.0 - np.exp(-moving)  # a rate becomes a share, never above one
 
 
-def clashes(state: GameState, exposure: np.ndarray, turn: int, rng) -> list[Event]:
+def clashes(state: GameState, scenario: Scenario, exposure, turn: int, rng) -> list[Event]:
     """Troops kill and are killed; with little intelligence and weak police, civilians die too."""
-    rate = CLASH_RATE * state.troops * (0.5 + 0.5 * state.posture[:, None])  # [F, R]
+    p = scenario.model
+    # Groups in open confrontation meet the troops more often than those lying low.
+    openly = 1.0 - p.posture_violence * (1.0 - state.posture)
+    rate = p.clash_rate * state.troops * openly[:, None]  # [F, R]
     killed = np.minimum(rng.poisson(rate * state.members).astype(float), state.members)
     state.members = state.members - killed
     state.killed_by_state = killed
     per_region = killed.sum(axis=0)
-    sight = 0.5 * (state.regional_intel + float(exposure.mean()))
-    civ_ratio = CIVILIAN_RATIO * (1.0 - sight) * (1.0 - state.police)
+    sight = 0.5 * (state.regional_intel + (float(exposure.mean()) if exposure.size else 0.0))
+    civ_ratio = p.civilian_ratio * (1.0 - sight) * (1.0 - state.police)
     civilians = rng.poisson(per_region * civ_ratio).astype(float)
-    soldiers = rng.poisson(per_region * SOLDIERS_PER_KILLED).astype(float)
+    soldiers = rng.poisson(per_region * p.soldiers_per_killed).astype(float)
     state.state_kills = per_region
     state.civilians_killed = civilians
     state.soldiers_killed = soldiers

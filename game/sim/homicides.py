@@ -1,9 +1,14 @@
-"""Homicides by region: cartel members killed, the people cartel violence kills, and the rest.
+"""Homicides by region: the victims of cartel wars, the violence of cartel rule, and the rest.
 
-Prieto-Curiel et al. (2023) fit cartel conflict deaths to about a tenth of homicides plus missing
-persons, so national homicide totals comparable to INEGI's need the victims who are not members
-(`victims_per_cartel_death`) and a background of homicides unrelated to cartels
-(`background_homicide_rate`, per 100k a year). Disappeared members are not counted as homicides.
+Homicides = (1) members killed in conflicts who are not disappeared, (2) the other people those
+wars kill (`victims_per_cartel_death`: bystanders, informal collaborators, people killed in the
+disputes a war feeds), (3) the everyday violence of groups that rule a place (`presence_homicides`
+per member a year, more where they live off extortion: `extortion_kills`), (4) people killed by and
+in operations of the state, and (5) homicides unrelated to cartels (`background_homicide_rate`).
+Prieto-Curiel et al. (2023) fitted cartel deaths to about a tenth of homicides plus missing
+persons, and the federal database of killings linked to criminal rivalry counted about half of
+all homicides in 2007-2011 (Molzahn, Ríos & Shirk 2012), so no single term carries them all.
+Disappeared members are not homicides.
 """
 
 from __future__ import annotations
@@ -13,38 +18,37 @@ import numpy as np
 from game.scenario.types import Scenario
 from game.sim.state import GameState
 
+MONTHS = 12.0
+
 
 def background(scenario: Scenario) -> np.ndarray:
-    """Expected background homicides a month by region [R] (per 100k a year x population)."""
-    return scenario.arrays.background_rate * scenario.map.populations() / 1e5 / 12.0
+    """Expected homicides a month unrelated to cartels, by region [R]."""
+    return scenario.arrays.background_rate * scenario.map.populations() / 1e5 / MONTHS
+
+
+def rule(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Expected homicides a month from the everyday violence of cartel rule, by region [R]."""
+    p = scenario.model
+    per_member = p.presence_homicides / MONTHS + p.extortion_kills * state.extortion
+    return per_member @ state.members
 
 
 def expected_homicides(state: GameState, scenario: Scenario, conflict_deaths: np.ndarray):
     """Expected homicides in a month by region [R], given conflict deaths [F, R]."""
     p = scenario.model
     deaths = conflict_deaths.sum(axis=0)
-    expected = deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death) + background(
-        scenario
-    )
-    return expected + extortion_victims(state) + state.state_deaths
+    war = deaths * (1.0 - p.disappeared_share + p.victims_per_cartel_death)
+    return war + rule(state, scenario) + background(scenario) + state.state_deaths
 
 
 def draw_homicides(
     state: GameState, scenario: Scenario, conflict_deaths: np.ndarray, rng: np.random.Generator
 ) -> np.ndarray:
-    """Homicides in a month by region [R]: member deaths, victims and background, drawn."""
+    """Homicides in a month by region [R], each term drawn."""
     p = scenario.model
     deaths = conflict_deaths.sum(axis=0)
     killed = rng.binomial(np.round(deaths).astype(np.int64), 1.0 - p.disappeared_share)
     victims = rng.poisson(deaths * p.victims_per_cartel_death)
+    ruled = rng.poisson(rule(state, scenario))
     unrelated = rng.poisson(background(scenario))
-    extorted = rng.poisson(extortion_victims(state))
-    return (killed + victims + unrelated + extorted + state.state_deaths).astype(np.float64)
-
-
-EXTORTION_KILLS = 4e-4  # people killed a month per member of a faction living off extortion
-
-
-def extortion_victims(state: GameState) -> np.ndarray:
-    """Expected civilians killed a month by extortion, by region [R]."""
-    return EXTORTION_KILLS * (state.extortion @ state.members)
+    return (killed + victims + ruled + unrelated + state.state_deaths).astype(np.float64)

@@ -1,12 +1,15 @@
-"""Removing leaders and what follows: succession, splinters, tension.
+"""Removing leaders and what follows: disruption, succession, splinters.
 
-The research this encodes: removing a leader raises violence where his organisation operates for
-months (Calderón et al. 2015: +36.5% DTO homicides over six months; Lindo & Padilla-Romo 2018:
-+80% for at least a year); a contested succession starts an internal war and splits the
-organisation (Jones 2013; Phillips 2015); removing lieutenants matters mostly on trafficking
-routes (Calderón et al. 2015). Here a clear heir keeps the faction whole with a small shock to
-`tension`; a contested succession splits it into 2-5 hostile splinters that share its regions,
-so the model's conflict term, not a script, raises the killing.
+A fallen leader or lieutenant costs his organisation something real: it is *disrupted*
+(`state.disruption`, 0-1, fading over months), which cuts its recruitment, the tolls it manages
+to collect and how hard it fights, and exposes its network to the state's intelligence (Phillips
+2015: removals can weaken an organisation, briefly). A captured man also talks where prosecutors
+can use it (`capture_intelligence`, times the courts of his state). A clear heir keeps the
+organisation whole with a smaller disruption; a contested succession splits it into 2-5 hostile
+splinters that share its plazas (Jones 2013). What violence follows comes from the mechanisms,
+not from a rule that adds it: the splinters' war (the conflict term), rivals moving into the
+vacuum (the cartel AI values weakened plazas) and retaliation against the state (the AI again).
+Where police and courts are capable, the same disruption mostly means arrests (game/sim/flows.py).
 """
 
 from __future__ import annotations
@@ -20,57 +23,15 @@ from game.sim.events import Cause, Event, Kind
 from game.sim.factions import FactionInfo, Person
 from game.sim.state import GameState, add_factions
 
-SPLINTER_RIVALRY = 2.0  # open war between the heirs of one organisation
-MAX_SPLINTERS = 5
-SPLIT_DISRUPTION = 0.6  # heirs at war with each other guard their plazas badly
+# Nicknames for generated lieutenants (fictional composites; common Mexican nicknames).
 ALIASES = (
-    "El Güero",
-    "El Flaco",
-    "El Chuy",
-    "El Gordo",
-    "El Toro",
-    "El Compa",
-    "El Mudo",
-    "El Tigre",
-    "El Cholo",
-    "El Pelón",
-    "El Sapo",
-    "El Negro",
-    "El Tío",
-    "El Greñas",
-    "El Chino",
-    "El Chapo Isidro",
-    "El Cabo",
-    "El Doble R",
-    "El Catorce",
-    "El Jaguar",
-    "El Güero Palma",
-    "El Gallo",
-    "El Diablo",
-    "El Zorro",
-    "El Kiko",
-    "El Comandante",
-    "La Tuta",
-    "El Cuini",
-    "El Guacho",
-    "El Señorón",
-)
-
-
-def add_tension(
-    state: GameState, scenario: Scenario, presence: np.ndarray, size: float, spill: float = 0.25
-) -> None:
-    """Raise tension in proportion to `presence` [R] (scaled to its maximum); a share `spill`
-    reaches the neighbouring regions (violence spills over, Calderón et al. 2015)."""
-    peak = presence.max()
-    if peak <= 0 or size <= 0:
-        return
-    local = size * presence / peak
-    spilled = np.zeros_like(local)
-    for r, near in enumerate(scenario.map.graph.neighbours):
-        if local[r] > 0 and near:
-            spilled[list(near)] += spill * local[r] / len(near)
-    state.tension += local + spilled
+    "El Güero", "El Flaco", "El Chuy", "El Gordo", "El Toro", "El Compa", "El Mudo", "El Tigre",
+    "El Cholo", "El Pelón", "El Sapo", "El Negro", "El Tío", "El Greñas", "El Chino", "El Cabo",
+    "El Catorce", "El Jaguar", "El Gallo", "El Diablo", "El Zorro", "El Kiko", "El Comandante",
+    "El Chato", "El Pollo", "El Tuerto", "El Lobo", "El Mecánico", "El Profe", "El Güicho",
+)  # fmt: skip
+HOME_WEIGHT = np.e  # a candidate's own state counts as one border closer than his neighbours'
+GENERATED_LOYALTY = (0.2, 0.7)  # game content: only decides who is heir among generated men
 
 
 def remove_person(
@@ -87,24 +48,19 @@ def remove_person(
     if found is None:
         return []
     f, person = found
+    p = scenario.model
     info = state.factions[f]
     was_leader = info.leader is not None and info.leader.id == person_id
     state.replace_faction(f, info.without(person_id))
     state.removed = state.removed + (person_id,)
     if how == "captured":
         state.prisoners = state.prisoners + (person_id,)
+        talk = p.capture_intelligence * state.courts[person.home]
+        state.intel[f] = min(1.0, state.intel[f] + talk)
+    state.grievance[f] += p.grievance_kill if how == "killed" else p.grievance_capture
     kind = Kind.LEADER_REMOVED if was_leader else Kind.LIEUTENANT_REMOVED
-    state.grievance[f] += 1.0 if how == "killed" else 0.6
-    events = [
-        Event(
-            kind,
-            turn,
-            info.id,
-            person.home,
-            cause,
-            {"person": person.id, "name": person.name, "how": how},
-        )
-    ]
+    data = {"person": person.id, "name": person.name, "how": how}
+    events = [Event(kind, turn, info.id, person.home, cause, data)]
     if was_leader:
         state.leaders_removed += 1
         events += succeed(state, scenario, f, turn, rng, cause=Cause.LEADER_REMOVED)
@@ -113,23 +69,20 @@ def remove_person(
     return events
 
 
+def _disrupt(state: GameState, f, amount) -> None:
+    state.disruption[f] = np.minimum(1.0, state.disruption[f] + amount)
+
+
 def _lieutenant_fallout(state, scenario, f, person: Person, turn) -> list[Event]:
-    """A lost plaza boss shakes his plaza; much more where a trafficking route runs through it."""
-    flow = state.drug_flow
-    on_route = flow[person.home] > 0.1 * max(flow.max(), 1e-9) if flow.any() else False
-    size = scenario.model.lieutenant_shock * (1.0 if on_route else 0.2)
-    state.tension[person.home] += size
-    state.disruption[f] = min(1.0, state.disruption[f] + 0.15)
-    return [
-        Event(
-            Kind.PLAZA_SHAKEN,
-            turn,
-            state.factions[f].id,
-            person.home,
-            Cause.LIEUTENANT_REMOVED,
-            {"on_route": bool(on_route), "tension": float(size)},
-        )
-    ]
+    """A lost plaza boss disrupts his organisation, more where his plaza carries the trade: his
+    plaza's share of the organisation's tolls doubles the blow at most (Calderón et al. 2015)."""
+    tolls = state.members[f] / np.maximum(state.members.sum(axis=0), 1.0) * state.drug_flow
+    route_share = float(tolls[person.home] / tolls.sum()) if tolls.sum() > 0 else 0.0
+    amount = scenario.model.lieutenant_disruption * (1.0 + route_share)
+    _disrupt(state, f, amount)
+    data = {"route_share": route_share, "disruption": float(amount)}
+    fid = state.factions[f].id
+    return [Event(Kind.PLAZA_SHAKEN, turn, fid, person.home, Cause.LIEUTENANT_REMOVED, data)]
 
 
 def succeed(state, scenario, f: int, turn: int, rng, cause: Cause) -> list[Event]:
@@ -141,10 +94,10 @@ def succeed(state, scenario, f: int, turn: int, rng, cause: Cause) -> list[Event
 
 
 def _clear_heir(state, scenario, f, turn, cause) -> list[Event]:
+    """The most loyal lieutenant takes over; the clearer the succession, the smaller the blow."""
     info = state.factions[f]
     heir = max(info.lieutenants, key=lambda p: (p.loyalty, p.id))
-    state.disruption[f] = min(1.0, state.disruption[f] + 0.3)
-    add_tension(state, scenario, state.members[f], scenario.model.clear_shock)
+    _disrupt(state, f, scenario.model.heir_disruption * (1.0 - info.succession_clarity / 2))
     return _promote(state, f, heir, turn, cause)
 
 
@@ -167,37 +120,22 @@ def split_faction(
     places = [r.short for r in scenario.map.regions]
     candidates = _candidates(state, scenario, f, rng, new, places)
     if total < 2 or len(candidates) < 2:
-        return _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates)
-    shares = _regional_shares(state, scenario, f, candidates)  # [k, R]
-    rows = shares * state.members[f]
+        return _promote(state, f, candidates[0], turn, cause) if candidates else []
+    rows = _regional_shares(scenario, candidates) * state.members[f]  # [k, R]
     infos = [
-        _splinter(info, c, k, turn, state, rows[k], rng, new, places)
+        _splinter(info, c, turn, state, scenario, rows[k], rng, new, places)
         for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
     add_factions(state, infos, rows, parent=f)
-    new = np.arange(n_before, state.n_factions)
-    _inherit_relations(state, f, new)
-    state.disruption[new] = np.maximum(state.disruption[new], SPLIT_DISRUPTION)
+    born = np.arange(n_before, state.n_factions)
+    _inherit_relations(state, f, born, scenario.model.splinter_rivalry)
+    state.disruption[born] = np.maximum(state.disruption[born], scenario.model.splinter_disruption)
     state.members[f] = 0.0
-    gone = replace(state.factions[f], dissolved=turn, leader=None, lieutenants=())
-    state.replace_faction(f, gone)
-    add_tension(state, scenario, rows.sum(axis=0), scenario.model.contested_shock)
+    state.replace_faction(f, replace(info, dissolved=turn, leader=None, lieutenants=()))
     state.splits += 1
-    return [
-        Event(
-            Kind.FACTION_SPLIT,
-            turn,
-            info.id,
-            candidates[0].home,
-            cause,
-            {"splinters": [x.id for x in infos], "names": [x.name for x in infos]},
-        )
-    ]
-
-
-def _clear_heir_or_nothing(state, scenario, f, turn, cause, candidates) -> list[Event]:
-    return _promote(state, f, candidates[0], turn, cause) if candidates else []
+    data = {"splinters": [x.id for x in infos], "leaders": [x.leader.id for x in infos]}
+    return [Event(Kind.FACTION_SPLIT, turn, info.id, candidates[0].home, cause, data)]
 
 
 def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Person]:
@@ -206,18 +144,19 @@ def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Per
     people = sorted(info.lieutenants, key=lambda p: -state.members[f, p.home])
     homes = [p.home for p in people]
     strongholds = [int(r) for r in np.argsort(-state.members[f]) if state.members[f, r] >= 1.0]
+    # Two or three claimants, one more for an organisation spread over many states.
     want = 2 + int(rng.integers(0, 2)) + (1 if len(strongholds) > 6 else 0)
     for r in strongholds:
         if len(people) >= max(2, want):
             break
         if r not in homes:
-            people.append(_generated_person(info.id, r, rng, state, new, places))
+            people.append(_generated_person(info.id, r, rng, state, scenario, new, places))
             homes.append(r)
-    return people[:MAX_SPLINTERS]
+    return people[: int(scenario.model.max_splinters)]
 
 
 def _generated_person(
-    fid: str, home: int, rng, state: GameState, new: set[str], places: list[str]
+    fid: str, home: int, rng, state: GameState, scenario: Scenario, new: set[str], places
 ) -> Person:
     """A fictional composite with an alias that no active person (nor one in `new`) uses."""
     used = new | {p.name for f in state.factions if f.dissolved is None for p in f.people()}
@@ -231,53 +170,60 @@ def _generated_person(
             alias, k = f"{base} {roman(k)}", k + 1
     new.add(alias)
     pid = f"{fid}_p{state.turn}_{home}_{int(rng.integers(0, 1_000_000))}"
-    return Person(pid, alias, home, float(rng.uniform(0.2, 0.7)), fictional=True)
+    while state.person(pid) is not None or pid in state.removed:
+        pid += "x"
+    return Person(pid, alias, home, float(rng.uniform(*GENERATED_LOYALTY)), fictional=True)
 
 
-def _regional_shares(state, scenario, f: int, candidates: list[Person]) -> np.ndarray:
-    """Each region's members go mostly to the nearest candidate, the rest to the others."""
-    dist = np.array([scenario.map.graph.hops(c.home) for c in candidates], dtype=float)
-    weight = np.exp(-dist) * np.where(dist == 0, 3.0, 1.0)
+def _regional_shares(scenario: Scenario, candidates: list[Person]) -> np.ndarray:
+    """Each region's members go mostly to the nearest claimant, the rest to the others:
+    weight exp(-locality x borders), a claimant's own state weighing one border closer."""
+    graph = scenario.map.graph
+    dist = np.array([graph.hops(c.home) for c in candidates], dtype=float)
+    weight = np.exp(-scenario.model.splinter_locality * dist) * np.where(
+        dist == 0, HOME_WEIGHT, 1.0
+    )
     return weight / weight.sum(axis=0, keepdims=True)
 
 
 def _splinter(
-    parent: FactionInfo, leader: Person, k: int, turn: int, state, row: np.ndarray, rng, new, places
+    parent: FactionInfo, leader: Person, turn, state, scenario, row: np.ndarray, rng, new, places
 ) -> FactionInfo:
-    sid = f"{parent.id}_{_slug(alias(leader)) or k}"
-    taken = set(state.faction_ids)
+    sid = f"{parent.id}_{_slug(alias(leader)) or 'splinter'}"
+    taken = set(state.faction_ids) | {a.id for a in state.archive}
+    base, k = sid, 2
     while sid in taken:
-        sid = f"{sid}_{k}"
+        sid, k = f"{base}_{k}", k + 1
     order = [int(r) for r in np.argsort(-row) if row[r] >= 1.0 and r != leader.home][:2]
-    lieutenants = tuple(_generated_person(sid, r, rng, state, new, places) for r in order)
+    lieutenants = tuple(_generated_person(sid, r, rng, state, scenario, new, places) for r in order)
+    low, high = scenario.model.splinter_clarity_low, scenario.model.splinter_clarity_high
     return FactionInfo(
         id=sid,
-        name=f"{parent.short} – facción de {alias(leader)}",
-        short=f"{parent.short}-{alias(leader).split()[-1]}",
-        colour=(parent.colour + k + 1) % 16,
+        name="",  # named at the edge from its parent and founder (game/names.py)
+        short="",
+        colour=parent.colour,
         leader=leader,
         lieutenants=lieutenants,
-        succession_clarity=float(rng.uniform(0.15, 0.5)),
+        succession_clarity=float(rng.uniform(low, high)),
         personality=parent.personality,
         parent=parent.id,
         local=parent.local,
         founded=turn,
+        founder=alias(leader),
     )
 
 
-def _inherit_relations(state: GameState, parent: int, new: np.ndarray) -> None:
+def _inherit_relations(state: GameState, parent: int, new: np.ndarray, rivalry: float) -> None:
     for name in ("rivalry", "alliance"):
         m = getattr(state, name)
         m[new, :] = m[parent, :]
         m[:, new] = m[:, parent][:, None]
         m[parent, :] = 0.0
         m[:, parent] = 0.0
-    for a in new:
-        for b in new:
-            if a != b:
-                state.rivalry[a, b] = SPLINTER_RIVALRY
-                state.alliance[a, b] = 0.0
-        state.rivalry[a, a] = state.alliance[a, a] = 0.0
+    block = np.ix_(new, new)
+    state.rivalry[block] = rivalry
+    state.alliance[block] = 0.0
+    state.rivalry[new, new] = state.alliance[new, new] = 0.0
 
 
 def alias(person: Person) -> str:
@@ -309,17 +255,6 @@ def roman(k: int) -> str:
 
 
 ROMAN_VALUES = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip

@@ -67,7 +67,7 @@ def national(state: GameState, scenario: Scenario) -> dict:
         "budget": round(float(state.budget), 0),
         "civilians_killed_by_state": round(float(state.civilians_killed.sum()), 1),
         "state_control": round(float(state_control(state, scenario) @ pops / pops.sum()), 4),
-        "intel": round(float(exposure(state).mean()) if state.n_factions else 0.0, 4),
+        "intel": round(float(exposure(state, scenario).mean()) if state.n_factions else 0.0, 4),
     }
 
 

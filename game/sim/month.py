@@ -15,18 +15,23 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.scenario.types import Scenario
-from game.sim import flows, force, homicides, leadership, movement, policy, politics, territory
+from game.sim import (
+    flows,
+    force,
+    groups,
+    homicides,
+    leadership,
+    movement,
+    policy,
+    politics,
+    territory,
+    view,
+)
 from game.sim.events import Cause, Event, Kind
 from game.sim.operations import leader_rows
 from game.sim.orders import Order, OrderRejected, apply_orders
 from game.sim.rng import rng_for
-from game.sim.state import GameState
-
-SUCCESSION_MONTHLY = 0.3  # chance a leaderless faction settles its succession in a month
-CAPTURED_SHARE = 0.7  # routine removals that are captures (the rest are killings)
-GRIEVANCE_DECAY = 0.7
-DISRUPTION_DECAY = 0.8
-MEMORY_DECAY = 0.9
+from game.sim.state import GameState, compact
 
 Cartels = Callable[[GameState, Scenario], list[Order]]
 
@@ -85,13 +90,13 @@ def orders_are_carried_out(m: Month) -> None:
 def routine_enforcement_takes_leaders(m: Month) -> None:
     """Routine enforcement, rivals and prison take some leaders every year, without any order."""
     state, rate = m.state, m.scenario.model.leader_attrition
-    # Two dice per faction row, drawn for every row, so one faction's fate never moves another's.
-    dice = m.rng("attrition").random((state.n_factions, 2))
+    # Two dice per faction, by its serial: one faction's fate never moves another's dice.
+    dice = m.rng("attrition").random((state.next_serial, 2))[state.serial]
     for f in sorted(leader_rows(state)):
         info = state.factions[f]
         if info.leader is None or dice[f, 0] >= rate:  # an earlier removal may have split it
             continue
-        how = "captured" if dice[f, 1] < CAPTURED_SHARE else "killed"
+        how = "captured" if dice[f, 1] < m.scenario.model.routine_capture_share else "killed"
         rng = m.rng(f"attrition:{info.id}")
         m.events += leadership.remove_person(
             state, m.scenario, info.leader.id, how, m.turn, rng, Cause.ROUTINE
@@ -101,11 +106,12 @@ def routine_enforcement_takes_leaders(m: Month) -> None:
 def leaderless_organisations_settle(m: Month) -> None:
     """Leaderless organisations settle who rules: an heir, or a split."""
     state = m.state
+    chance = m.scenario.model.succession_monthly
     for f, info in enumerate(state.factions):
         if info.leader is None and not info.local and info.dissolved is None:
             # Each faction has its own stream, so one faction's succession never moves another's.
             rng = m.rng(f"succession:{info.id}")
-            if state.members[f].sum() >= 1 and rng.random() < SUCCESSION_MONTHLY:
+            if state.members[f].sum() >= 1 and rng.random() < chance:
                 m.events += leadership.succeed(state, m.scenario, f, m.turn, rng, Cause.LEADERLESS)
 
 
@@ -115,32 +121,43 @@ def programmes_work(m: Month) -> None:
 
 
 def drugs_move_north(m: Month) -> None:
-    """Drugs move along least-cost routes; plazas on the way collect tolls."""
+    """The market takes what it takes at the going price; drugs move along least-cost routes;
+    plazas on the way collect tolls."""
     territory.move_drugs(m.state, m.scenario)
 
 
 def members_are_recruited_arrested_and_killed(m: Month) -> None:
-    """Recruitment, arrests, conflict deaths and exits, week by week."""
+    """Recruitment, arrests, conflict deaths and exits, week by week; who did the killing."""
     state = m.state
     before = state.members.sum(axis=1)
+    fighting = flows.strength(state, m.scenario)[:, None] * state.members
     state.members, drawn = flows.simulate_month(state, m.scenario, m.rng("flows"))
     for name, values in drawn.items():
         setattr(state, name, values)
+    state.violence = flows.attribute(state.conflict_deaths.sum(axis=0), fighting)
     m.events += _threshold_events(before, state.members.sum(axis=1), m)
 
 
 def troops_clash_with_cartels(m: Month) -> None:
     """Clashes between troops and cartels: members, civilians and soldiers killed."""
-    m.events += force.clashes(m.state, policy.exposure(m.state), m.turn, m.rng("force"))
+    exposure = policy.exposure(m.state, m.scenario)
+    m.events += force.clashes(m.state, m.scenario, exposure, m.turn, m.rng("force"))
 
 
 def members_drift_to_neighbours(m: Month) -> None:
     """Members drift to neighbouring regions, mostly where their faction already is; troops
     push them out to the neighbours (displacement, Dell 2015)."""
     graph = m.scenario.map.graph
-    per_month = min(m.scenario.model.mobility * flows.WEEKS_PER_MONTH, 1.0)
-    share = force.displacement(per_month, m.state)
+    share = force.displacement(
+        m.state, m.scenario, m.scenario.model.mobility * flows.WEEKS_PER_MONTH
+    )
     m.state.members = movement.diffuse(m.state.members, graph.src, graph.dst, share)
+
+
+def groups_form_and_fall_apart(m: Month) -> None:
+    """New local groups form where the plaza is free; groups too small fall apart."""
+    m.events += groups.births(m.state, m.scenario, m.turn, m.rng("births"))
+    m.events += groups.dissolutions(m.state, m.scenario, m.turn)
 
 
 def homicides_are_counted(m: Month) -> None:
@@ -152,19 +169,38 @@ def homicides_are_counted(m: Month) -> None:
     state.homicide_history = np.vstack([state.homicide_history[1:], state.homicides[None, :]])
 
 
+def the_state_picks_its_target(m: Month) -> None:
+    """Under conditional targeting, the most violent organisation of the month is next."""
+    state = m.state
+    if not state.targeting or not state.n_factions:
+        state.target = ""
+        return
+    worst = int(np.argmax(state.violence))
+    fid = state.factions[worst].id if state.violence[worst] > 0 else ""
+    if fid and fid != state.target:
+        data = {"violence": float(state.violence[worst])}
+        m.events.append(Event(Kind.TARGET_CHOSEN, m.turn, fid, None, Cause.MOST_VIOLENT, data))
+    state.target = fid
+
+
 def the_public_and_washington_judge(m: Month) -> None:
     """Politics reads the whole month: what fell, who struck back, how many died."""
     m.events += politics.phase_politics(m.state, m.scenario, m.turn, m.events, m.rng("politics"))
 
 
+def intelligence_reports(m: Month) -> None:
+    """The planner's picture of each faction is updated from this month's intelligence."""
+    view.observe(m.state, m.scenario, m.rng("view"))
+
+
 def shocks_fade(m: Month) -> None:
-    """Shocks fade: tension, disruption, grievance and remembered pressure decay."""
-    state = m.state
-    state.tension *= m.scenario.model.tension_decay
-    state.disruption *= DISRUPTION_DECAY
-    state.grievance *= GRIEVANCE_DECAY
+    """Disruption, grievance and remembered pressure decay; dissolved rows are compacted."""
+    state, p = m.state, m.scenario.model
+    state.disruption *= p.disruption_decay
+    state.grievance *= p.grievance_decay
     pressure = state.interdiction + state.troops
-    state.memory = state.memory * MEMORY_DECAY + pressure[None, :] * (state.members > 0)
+    state.memory = state.memory * p.ai_memory_decay + pressure[None, :] * (state.members > 0)
+    compact(state)
 
 
 PHASES = (
@@ -177,8 +213,11 @@ PHASES = (
     members_are_recruited_arrested_and_killed,
     troops_clash_with_cartels,
     members_drift_to_neighbours,
+    groups_form_and_fall_apart,
     homicides_are_counted,
+    the_state_picks_its_target,
     the_public_and_washington_judge,
+    intelligence_reports,
     shocks_fade,
 )
 

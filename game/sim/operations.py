@@ -1,7 +1,8 @@
 """The planner's operations against cartels: high-value targets and interdiction.
 
 HVT odds grow with the state's intelligence on the target's faction; killing succeeds more often
-than capturing but provokes more (retaliation, a larger shock where the target operated).
+than capturing but provokes more (a larger grievance: retaliation) and yields no testimony (a
+capture exposes the organisation where courts work; game/sim/leadership.py).
 A target may be written as `faction.leader`; it is resolved to the person when the order is made
 (`HVT.made`), so the order log, events and reports all name the same person.
 """
@@ -15,22 +16,13 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim.events import Cause, Event, Kind
-from game.sim.leadership import add_tension, remove_person
+from game.sim.leadership import remove_person
 from game.sim.orders import Order
 from game.sim.policy import exposure
 from game.sim.state import GameState
 
 MODES = ("capture", "kill")
-# Base odds and the gain from full intelligence, per mode (an estimate: Calderón's campaign
-# removed 33 of the 37 most wanted in nine years with heavy US intelligence support).
-BASE_ODDS = {"capture": 0.08, "kill": 0.15}
-INTEL_GAIN = {"capture": 0.6, "kill": 0.65}
-LEADER_FACTOR = 0.7  # leaders are better protected than lieutenants
-LOW_PROFILE_COVER = 0.3  # odds lost by a faction lying fully low
-MAX_ODDS = 0.95
-RAID_DEATHS = {"capture": 1.0, "kill": 5.0}  # mean people killed in the operation itself
-KILL_SHOCK = 0.3  # extra tension where a target is killed
-ALERTED = 0.1  # posture lost by a faction after a failed operation against it
+MAX_ODDS = 0.95  # a game rule: no operation is certain
 LEADER_SUFFIX = ".leader"
 
 
@@ -61,17 +53,23 @@ def resolve_target(state: GameState, target: str) -> tuple[int, str] | None:
     return (found[0], found[1].id) if found else None
 
 
-def hvt_odds(state: GameState, target: str, mode: str) -> float:
+def hvt_odds(state: GameState, scenario: Scenario, target: str, mode: str) -> float:
     """Chance that an operation against `target` in `mode` succeeds now (0 if impossible)."""
     found = resolve_target(state, target)
     if found is None or mode not in MODES:
         return 0.0
     f, pid = found
+    p = scenario.model
     info = state.factions[f]
-    odds = BASE_ODDS[mode] + INTEL_GAIN[mode] * exposure(state)[f]
+    base, gain = (
+        (p.hvt_base_kill, p.hvt_intel_kill)
+        if mode == "kill"
+        else (p.hvt_base_capture, p.hvt_intel_capture)
+    )
+    odds = base + gain * exposure(state, scenario)[f]
     if info.leader is not None and info.leader.id == pid:
-        odds *= LEADER_FACTOR
-    odds *= 1.0 - LOW_PROFILE_COVER * (1.0 - state.posture[f])  # a low profile is harder to find
+        odds *= p.leader_protection
+    odds *= 1.0 - p.low_profile_cover * (1.0 - state.posture[f])  # a low profile hides
     return float(np.clip(odds, 0.0, MAX_ODDS))
 
 
@@ -107,24 +105,23 @@ class HVT(Order):
 
     def apply(self, state: GameState, scenario: Scenario, rng: np.random.Generator) -> list[Event]:
         f, pid = resolve_target(state, self.target)
-        odds = 1.0 if self.guaranteed else hvt_odds(state, self.target, self.mode)
+        odds = 1.0 if self.guaranteed else hvt_odds(state, scenario, self.target, self.mode)
         person = state.person(pid)[1]
         turn = state.turn + 1
-        deaths = float(rng.poisson(RAID_DEATHS[self.mode]))
+        p = scenario.model
+        deaths = float(
+            rng.poisson(p.raid_deaths_kill if self.mode == "kill" else p.raid_deaths_capture)
+        )
         state.state_deaths[person.home] += deaths
         facts = {"person": pid, "name": person.name, "mode": self.mode, "odds": odds}
         if rng.random() >= odds:
-            state.posture[f] = max(0.0, state.posture[f] - ALERTED)  # alerted: lie low
+            state.posture[f] = max(0.0, state.posture[f] - p.alerted_posture)  # alerted: lie low
             facts["deaths"] = deaths
             fid = state.factions[f].id
             return [Event(Kind.HVT_FAILED, turn, fid, person.home, Cause.HVT, facts)]
         how = "killed" if self.mode == "kill" else "captured"
         cause = Cause.HVT_KILL if self.mode == "kill" else Cause.HVT_CAPTURE
         events = remove_person(state, scenario, pid, how, turn, rng, cause=cause)
-        if self.mode == "kill":
-            presence = np.zeros(state.n_regions)
-            presence[person.home] = 1.0
-            add_tension(state, scenario, presence, KILL_SHOCK)
         first = events[0]
         events[0] = replace(first, data={**first.data, "odds": odds, "deaths": deaths})
         return events
@@ -160,3 +157,23 @@ class Interdict(Order):
         state.interdiction[self.region] = self.level
         data = {"level": self.level}
         return [Event(Kind.INTERDICTION_SET, state.turn + 1, None, self.region, Cause.ORDER, data)]
+
+
+@dataclass(frozen=True)
+class ConditionalTargeting(Order):
+    """Announce (or end) conditional targeting: the most violent organisation is targeted first
+    (Lessing 2017; focused deterrence, Braga & Weisburd 2012). Intelligence and arrests
+    concentrate on it (game/sim/policy.py, `exposure`), and every cartel's AI knows the rule."""
+
+    on: bool
+    kind: ClassVar[str] = "conditional_targeting"
+
+    def validate(self, state: GameState, scenario: Scenario) -> list[str]:
+        return [] if isinstance(self.on, bool) else ["'on' must be true or false"]
+
+    def apply(self, state: GameState, scenario: Scenario, rng: np.random.Generator) -> list[Event]:
+        state.targeting = self.on
+        if not self.on:
+            state.target = ""
+        data = {"on": self.on}
+        return [Event(Kind.TARGETING, state.turn + 1, None, None, Cause.ORDER, data)]

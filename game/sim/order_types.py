@@ -13,11 +13,19 @@ from dataclasses import asdict, fields
 
 from game.sim.cartel_orders import Absorb, Ally, Extort, Move, Posture, Retaliate
 from game.sim.levers import Allocate
-from game.sim.operations import HVT, Interdict
+from game.sim.operations import HVT, ConditionalTargeting, Interdict
 from game.sim.orders import Order
 from game.sim.politics import AnswerUsOffer, Extradite, UsCooperation
 
-PLANNER_ORDERS = (Allocate, HVT, Interdict, Extradite, UsCooperation, AnswerUsOffer)
+PLANNER_ORDERS = (
+    Allocate,
+    HVT,
+    Interdict,
+    Extradite,
+    UsCooperation,
+    AnswerUsOffer,
+    ConditionalTargeting,
+)
 CARTEL_ORDERS = (Move, Posture, Retaliate, Ally, Absorb, Extort)
 ORDER_TYPES: dict[str, type[Order]] = {cls.kind: cls for cls in PLANNER_ORDERS + CARTEL_ORDERS}
 

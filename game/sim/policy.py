@@ -3,11 +3,11 @@
 Each month the allocation (game/sim/levers.py) is turned into effort per programme and state.
 Effort moves stocks with delays: regional intelligence builds in 3-6 months, national
 intelligence in 6-12; police, courts and local integrity move toward a level set by their funding
-over years (a time constant of three years) and decay as slowly. Fast reform strains the system
-first (`strain`): arrests fall and violence rises before the gains (F6: Alcocer 2024 on
-Guanajuato's police reform; the 2008-2016 judicial reform). Targeted youth programmes cut
-recruitment in their state after 6-18 months; national transfers cut it a little everywhere (F5:
-Sumano & Reyes 2025 on Jóvenes Construyendo el Futuro). Troops are in game/sim/force.py.
+over years and decay as slowly. Fast reform strains the system first (`strain`): arrests fall and
+violence rises before the gains (F6: Alcocer 2024 on Guanajuato's police reform; the 2008-2016
+judicial reform). Targeted youth programmes cut recruitment in their state after 6-18 months;
+national transfers cut it a little everywhere (F5: Sumano & Reyes 2025 on Jóvenes Construyendo el
+Futuro). Troops are in game/sim/force.py. Every number is a parameter (game/scenario/params.py).
 
 The modifiers the other phases use (`recruitment_multiplier`, `arrest_multiplier`,
 `conflict_multiplier`, `exposure`) are functions of the state, so nothing derived is saved.
@@ -21,43 +21,28 @@ from game.scenario.types import Scenario
 from game.sim import force, levers
 from game.sim.state import GameState
 
-INSTITUTION_MONTHS = 36.0  # time constant of police, courts and local integrity
-INSTITUTION_SENSITIVITY = 0.6  # capacity gained per unit of effort above the status quo
-START_INTEGRITY = 0.4
-YOUTH_MONTHS = 9.0
-YOUTH_EFFECT = 0.5  # recruitment cut in a state at full targeted effort (Prieto-Curiel et al. 2023)
-TRANSFER_EFFECT = 0.04  # recruitment cut everywhere at full national transfers: weak per peso
-INTEGRITY_EFFECT = 0.25
-PRISON_EFFECT = 0.1
-START_PRISONS = 0.4
-PRISON_MONTHS = 24.0
-FREEZE_EFFECT = 0.3  # recruitment lost by a faction whose money is fully frozen
-JOB_LOSS_EFFECT = 1.0  # recruitment gained per share of legal jobs lost (an estimate)
-REGIONAL_INTEL_GAIN, REGIONAL_INTEL_DECAY = 0.2, 0.03
-INTEL_SENSITIVITY, INTEL_MONTHS = 0.5, 9.0  # national intelligence: gain per effort, delay
-US_COOPERATION_EXPOSURE = 0.15
-STRAIN_DECAY = 0.85
-STRAIN_PER_REFORM = 0.6  # strain per unit of police-plus-courts effort added in a month
-INTEL_ARRESTS = 1.5  # arrests gained per unit of exposure gained
-DETERRENCE = 1.6  # conflict lost per unit of police-and-courts capacity gained
+# The capacity (police, courts, integrity, prisons; 0-1) at which the national parameters hold:
+# the scenario format's default. A definition, not a tunable number.
+REFERENCE_CAPACITY = 0.4
 
 
 def start_policy(state: GameState, scenario: Scenario) -> None:
     """Fill the programme stocks and the status-quo allocation of a new game."""
+    p = scenario.model
     state.allocation = levers.status_quo(scenario)
     eff = levers.efforts(state, scenario)
     state.police = scenario.arrays.police.copy()
     state.courts = scenario.arrays.courts.copy()
-    state.integrity[:] = START_INTEGRITY
-    state.prisons = START_PRISONS
+    state.integrity[:] = REFERENCE_CAPACITY
+    state.prisons = REFERENCE_CAPACITY
     force.start_troops(state, eff)
     state.youth = np.asarray(eff["youth"], dtype=float).copy()
-    gain = REGIONAL_INTEL_GAIN * np.asarray(eff["intel_state"], dtype=float)
-    state.regional_intel = gain / (gain + REGIONAL_INTEL_DECAY)  # at its equilibrium
+    gain = p.regional_intel_gain * np.asarray(eff["intel_state"], dtype=float)
+    state.regional_intel = gain / (gain + p.regional_intel_decay)  # at its equilibrium
     state.reform_effort = np.asarray(eff["police"] + eff["courts"], dtype=float)
-    state.intel[:] = scenario.model.starting_intel
+    state.intel[:] = p.starting_intel
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
-    state.base_exposure = float(exposure(state).mean()) if state.n_factions else 0.0
+    state.base_exposure = float(exposure(state, scenario).mean()) if state.n_factions else 0.0
 
 
 def status_quo_effort(programme: str) -> float:
@@ -68,108 +53,116 @@ def _toward(stock, target, months: float):
     return stock + (target - stock) / months
 
 
+def _funded(effort, programme: str, scenario: Scenario, start=REFERENCE_CAPACITY):
+    """The capacity a programme's funding sustains: the start, moved by effort above or below
+    the status quo."""
+    shift = scenario.model.institution_sensitivity * (effort - status_quo_effort(programme))
+    return np.clip(start + shift, 0.0, 1.0)
+
+
 def phase_policy(state: GameState, scenario: Scenario) -> None:
     """Turn this month's allocation into effort and move the programme stocks."""
+    p = scenario.model
     eff = levers.efforts(state, scenario)
-    _institutions(state, scenario, eff)
+    months = p.institution_months
+    start = scenario.arrays
+    state.police = _toward(
+        state.police, _funded(eff["police"], "police", scenario, start.police), months
+    )
+    state.courts = _toward(
+        state.courts, _funded(eff["courts"], "courts", scenario, start.courts), months
+    )
+    target = _funded(eff["local_integrity"], "local_integrity", scenario)
+    state.integrity = _toward(state.integrity, target, months)
     # A reform shakes the system the months after the money arrives: new procedures, purged
     # units, cases lost in the transition (F6). Strain comes from the *rise* in funding.
     reform = np.asarray(eff["police"] + eff["courts"], dtype=float)
     rise = np.maximum(reform - state.reform_effort, 0.0)
     state.reform_effort = reform
-    state.strain = state.strain * STRAIN_DECAY + STRAIN_PER_REFORM * rise
+    state.strain = state.strain * p.strain_decay + p.strain_per_reform * rise
     force.deploy(state, eff)
-    state.youth = _toward(state.youth, np.asarray(eff["youth"], dtype=float), YOUTH_MONTHS)
+    state.youth = _toward(state.youth, np.asarray(eff["youth"], dtype=float), p.youth_months)
     ri = state.regional_intel
     state.regional_intel = (
-        ri + REGIONAL_INTEL_GAIN * eff["intel_state"] * (1 - ri) - REGIONAL_INTEL_DECAY * ri
+        ri + p.regional_intel_gain * eff["intel_state"] * (1 - ri) - p.regional_intel_decay * ri
     )
     # National intelligence moves toward what its funding sustains (the start, at the status quo).
-    target = np.clip(
-        scenario.model.starting_intel
-        + INTEL_SENSITIVITY * (eff["intel_national"] - status_quo_effort("intel_national")),
-        0.0,
-        1.0,
-    )
-    state.intel = _toward(state.intel, np.full_like(state.intel, target), INTEL_MONTHS)
+    shift = p.intel_sensitivity * (eff["intel_national"] - status_quo_effort("intel_national"))
+    target = float(np.clip(p.starting_intel + shift, 0.0, 1.0))
+    state.intel = _toward(state.intel, np.full_like(state.intel, target), p.intel_months)
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
-    prisons = np.clip(START_PRISONS + INSTITUTION_SENSITIVITY * (eff["prisons"] - 0.5), 0, 1)
-    state.prisons = float(_toward(np.array(state.prisons), np.array(prisons), PRISON_MONTHS))
-    state.freeze = _freezes(state, eff["financial_intel"])
+    prisons = float(_funded(eff["prisons"], "prisons", scenario))
+    state.prisons = _toward(state.prisons, prisons, p.prison_months)
+    state.freeze = _freezes(state, scenario, eff["financial_intel"])
 
 
-def _institutions(state: GameState, scenario: Scenario, eff: dict) -> None:
-    start = scenario.arrays
-    for name, begin in (("police", start.police), ("courts", start.courts)):
-        target = np.clip(
-            begin + INSTITUTION_SENSITIVITY * (eff[name] - status_quo_effort(name)), 0, 1
-        )
-        setattr(state, name, _toward(getattr(state, name), target, INSTITUTION_MONTHS))
-    quo = status_quo_effort("local_integrity")
-    target = np.clip(
-        START_INTEGRITY + INSTITUTION_SENSITIVITY * (eff["local_integrity"] - quo), 0, 1
-    )
-    state.integrity = _toward(state.integrity, target, INSTITUTION_MONTHS)
-
-
-def _freezes(state: GameState, effort: float) -> np.ndarray:
+def _freezes(state: GameState, scenario: Scenario, effort: float) -> np.ndarray:
     """Frozen share of each faction's money: freezes stick only where courts work (F6)."""
     totals = np.maximum(state.members.sum(axis=1), 1.0)
     courts_where = (state.members @ state.courts) / totals
-    return np.clip(0.6 * effort * courts_where, 0.0, 0.9)
+    return np.clip(scenario.model.freeze_rate * effort * courts_where, 0.0, 1.0)
 
 
 # --- modifiers used by the flows, homicide and operations phases --------------------------------
 
 
-def exposure(state: GameState) -> np.ndarray:
-    """Effective intelligence on each faction [F]: national knowledge plus regional coverage."""
+def exposure(state: GameState, scenario: Scenario) -> np.ndarray:
+    """How well the state knows each faction's network [F], 0-1: national intelligence, regional
+    coverage where it operates, US cooperation, the disorder of a disrupted group, and the focus
+    of conditional targeting on the organisation targeted first."""
+    p = scenario.model
     totals = np.maximum(state.members.sum(axis=1), 1.0)
     regional = (state.members @ state.regional_intel) / totals
-    coop = US_COOPERATION_EXPOSURE * float(state.us_cooperation)
-    return np.clip(state.intel + (1 - state.intel) * regional + coop, 0.0, 1.0)
+    extra = p.us_cooperation_exposure * float(state.us_cooperation) + (
+        p.disruption_exposure * state.disruption
+    )
+    if state.targeting and state.target:
+        extra = extra + p.targeting_exposure * np.array(
+            [info.id == state.target for info in state.factions], dtype=float
+        )
+    return np.clip(state.intel + (1 - state.intel) * regional + extra, 0.0, 1.0)
 
 
 def recruitment_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
     """Recruitment multiplier [F, R] from prevention, integrity, prisons, frozen money and lost
     legal jobs. Recruits come from members, so job losses raise recruitment only where cartels
     already are (Dell, Feigenberg & Teshima 2019)."""
+    p = scenario.model
     transfers = levers.national_effort(state, scenario, "transfers")
     regional = (
-        (1.0 - YOUTH_EFFECT * np.minimum(state.youth, 1.5))
-        * (1.0 - INTEGRITY_EFFECT * (state.integrity - START_INTEGRITY))
-        * (1.0 + JOB_LOSS_EFFECT * scenario.arrays.job_losses)
+        (1.0 - p.youth_effect * np.minimum(state.youth, 1.5))
+        * (1.0 - p.integrity_effect * (state.integrity - REFERENCE_CAPACITY))
+        * (1.0 + p.job_loss_effect * scenario.arrays.job_losses)
     )
-    national = (1.0 - TRANSFER_EFFECT * transfers) * (
-        1.0 - PRISON_EFFECT * (state.prisons - START_PRISONS)
+    national = (1.0 - p.transfer_effect * transfers) * (
+        1.0 - p.prison_effect * (state.prisons - REFERENCE_CAPACITY)
     )
-    quo = (1.0 - YOUTH_EFFECT * status_quo_effort("youth")) * (
-        1.0 - TRANSFER_EFFECT * status_quo_effort("transfers")
+    quo = (1.0 - p.youth_effect * status_quo_effort("youth")) * (
+        1.0 - p.transfer_effect * status_quo_effort("transfers")
     )
-    per_faction = 1.0 - FREEZE_EFFECT * state.freeze
-    return np.clip(per_faction[:, None] * regional[None, :] * national / quo, 0.2, 2.0)
+    per_faction = 1.0 - p.freeze_effect * state.freeze
+    return per_faction[:, None] * regional[None, :] * national / quo
 
 
-def arrest_multiplier(state: GameState) -> np.ndarray:
+def arrest_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
     """Arrests by region relative to the status quo [R]: troops add, reform strain subtracts."""
-    return np.clip(
-        force.arrest_gain(state) * (1.0 - np.minimum(state.strain, 0.6)),
-        0.2,
-        3.0,
-    )
+    strain = scenario.model.strain_arrest_cut * (1.0 - np.exp(-state.strain))
+    return np.maximum(force.arrest_gain(state, scenario), 0.0) * (1.0 - strain)
 
 
-def intel_arrests(state: GameState) -> np.ndarray:
-    """Arrests per faction relative to the start [F]: intelligence puts them on the right people."""
-    return np.clip(1.0 + INTEL_ARRESTS * (exposure(state) - state.base_exposure), 0.5, 2.0)
+def intel_arrests(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Arrests per faction relative to the start [F]: intelligence puts them on the right people
+    (exposure over the starting exposure, to the power `intel_arrests`)."""
+    base = max(state.base_exposure, 1e-3)
+    return (np.maximum(exposure(state, scenario), 1e-3) / base) ** scenario.model.intel_arrests
 
 
 def conflict_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Conflict intensity by region [R]: tension, and troops stirring contested plazas (F4)."""
-    # Capable police and courts deter open fighting: below the start it gets worse, above better.
+    """Conflict intensity by region [R]: troops stirring contested plazas (F4), the strain of a
+    reform (F6), and capable police and courts deterring open fighting (Lessing 2017)."""
+    p = scenario.model
     capacity = 0.5 * (state.police + state.courts)
-    start = 0.5 * (scenario.arrays.police + scenario.arrays.courts)
-    deterrence = np.clip(1.0 - DETERRENCE * (capacity - start), 0.3, 1.5)
+    deterrence = np.exp(-p.deterrence * (capacity - REFERENCE_CAPACITY))
     return (
-        (1.0 + state.tension) * (1.0 + force.stir(state)) * (1.0 + 0.5 * state.strain) * deterrence
+        (1.0 + force.stir(state, scenario)) * (1.0 + p.strain_conflict * state.strain) * deterrence
     )

@@ -22,89 +22,76 @@ from game.sim.leadership import remove_person
 from game.sim.orders import Order
 from game.sim.state import GameState
 
-START_APPROVAL, START_PRESSURE = 55.0, 50.0
-KINGPIN_BONUS = 6.0  # approval points for a fallen leader, the month it happens
-LIEUTENANT_BONUS = 1.5
-VIOLENCE_WEIGHT = 45.0  # approval target points lost per 100% rise of the homicide rate
-TRANSFER_APPROVAL = 8.0  # approval target points per unit of transfers above half funding
-COOPERATION_COST = 4.0  # approval target points lost while US agents work in Mexico
-CIVILIAN_COST = 0.08  # approval points per civilian killed by the state in a month
-RETALIATION_COST = 1.0
-APPROVAL_SPEED = 0.12  # share of the gap to the target closed each month
-LOW_APPROVAL, LOST_MANDATE = 25.0, 12.0
-LOW_MONTHS, LOW_CUT = 3, 0.1  # months of low approval before a budget cut, and its size
-PRESSURE_SPEED = 0.1
-FLOW_PRESSURE, VIOLENCE_PRESSURE = 60.0, 15.0  # pressure target points per 100% rise
-KINGPIN_RELIEF, EXTRADITION_RELIEF = 3.0, 5.0
-PRESSURE_OFFER, OFFER_CHANCE = 80.0, 0.3
-PEAK_PRESSURE, PEAK_MONTHS, PEAK_CUT = 90.0, 6, 0.05
-LAPSED_OFFER = 4.0  # pressure added when an offer is refused or left unanswered
-ACCEPT_COST, ACCEPT_RELIEF = 6.0, 15.0  # approval lost and pressure relieved by a US strike
-EXTRADITION_APPROVAL = 0.5
+START_APPROVAL, START_PRESSURE = 55.0, 50.0  # where approval and pressure start (0-100)
+LOW_MONTHS, PEAK_MONTHS = 3, 6  # months of low approval or peak pressure before a cut (rules)
 
 
 def phase_politics(
     state: GameState, scenario: Scenario, turn: int, events: list[Event], rng: np.random.Generator
 ) -> list[Event]:
     """Update approval and US pressure from this month's events and outcomes."""
+    p = scenario.model
     kinds = [e.kind for e in events]
     rate_change = metrics.homicide_rate(state, scenario) / max(state.base_rate, 1e-9) - 1.0
     transfers = levers.national_effort(state, scenario, "transfers")
     target = (
         START_APPROVAL
-        - VIOLENCE_WEIGHT * rate_change
-        + TRANSFER_APPROVAL * (transfers - 0.5)
-        - COOPERATION_COST * float(state.us_cooperation)
+        - p.violence_weight * rate_change
+        + p.transfer_approval * (transfers - 0.5)
+        - p.cooperation_cost * float(state.us_cooperation)
     )
     bumps = (
-        KINGPIN_BONUS * kinds.count(Kind.LEADER_REMOVED)
-        + LIEUTENANT_BONUS * kinds.count(Kind.LIEUTENANT_REMOVED)
-        - RETALIATION_COST * kinds.count(Kind.RETALIATION)
-        - CIVILIAN_COST * float(state.civilians_killed.sum())
+        p.approval_per_kingpin * kinds.count(Kind.LEADER_REMOVED)
+        + p.approval_per_lieutenant * kinds.count(Kind.LIEUTENANT_REMOVED)
+        - p.retaliation_cost * kinds.count(Kind.RETALIATION)
+        - p.civilian_cost * float(state.civilians_killed.sum())
     )
     state.approval = float(
-        np.clip(state.approval + APPROVAL_SPEED * (target - state.approval) + bumps, 0.0, 100.0)
+        np.clip(state.approval + p.approval_speed * (target - state.approval) + bumps, 0.0, 100.0)
     )
     flow_change = float(state.arrivals.sum()) / max(state.base_arrivals, 1e-9) - 1.0
     pressure_target = (
-        START_PRESSURE + FLOW_PRESSURE * flow_change + VIOLENCE_PRESSURE * max(rate_change, 0.0)
+        START_PRESSURE + p.flow_pressure * flow_change + p.violence_pressure * max(rate_change, 0.0)
     )
-    relief = KINGPIN_RELIEF * kinds.count(Kind.LEADER_REMOVED) + EXTRADITION_RELIEF * kinds.count(
-        Kind.EXTRADITED
-    )
+    relief = p.kingpin_relief * kinds.count(
+        Kind.LEADER_REMOVED
+    ) + p.extradition_relief * kinds.count(Kind.EXTRADITED)
     state.us_pressure = float(
         np.clip(
-            state.us_pressure + PRESSURE_SPEED * (pressure_target - state.us_pressure) - relief,
+            state.us_pressure + p.pressure_speed * (pressure_target - state.us_pressure) - relief,
             0.0,
             100.0,
         )
     )
-    return _consequences(state, turn, rng)
+    return _consequences(state, scenario, turn, rng)
 
 
-def _consequences(state: GameState, turn: int, rng) -> list[Event]:
+def _consequences(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
+    """What approval and pressure lead to: lost mandate, budget cuts (when the scenario's cut
+    shares are above zero, with an event each time) and offers of US strikes."""
+    p = scenario.model
     events: list[Event] = []
     if state.us_offer:  # an offer not answered lapses: Washington reads it as a refusal
         state.us_offer = False
-        state.us_pressure = min(100.0, state.us_pressure + LAPSED_OFFER)
+        state.us_pressure = min(100.0, state.us_pressure + p.refusal_pressure)
     state.low_approval_months = (
-        state.low_approval_months + 1 if state.approval < LOW_APPROVAL else 0
+        state.low_approval_months + 1 if state.approval < p.low_approval else 0
     )
-    if state.approval < LOST_MANDATE:
+    if state.approval < p.lost_mandate:
         state.status = "mandate_lost"
         data = {"approval": state.approval}
         events.append(Event(Kind.MANDATE_LOST, turn, cause=Cause.APPROVAL, data=data))
-    elif state.low_approval_months >= LOW_MONTHS:
-        events.append(_cut_budget(state, turn, LOW_CUT, Cause.APPROVAL))
+    elif state.low_approval_months >= LOW_MONTHS and p.approval_budget_cut > 0:
+        events.append(_cut_budget(state, turn, p.approval_budget_cut, Cause.APPROVAL))
         state.low_approval_months = 0
-    if state.us_pressure >= PRESSURE_OFFER and rng.random() < OFFER_CHANCE:
+    if state.us_pressure >= p.strike_offer_pressure and rng.random() < p.strike_offer_chance:
         state.us_offer = True
         data = {"us_pressure": state.us_pressure}
         events.append(Event(Kind.US_STRIKE_OFFER, turn, cause=Cause.US_PRESSURE, data=data))
-    peak = state.us_pressure >= PEAK_PRESSURE
+    peak = state.us_pressure >= p.peak_pressure
     state.high_pressure_months = state.high_pressure_months + 1 if peak else 0
-    if state.high_pressure_months >= PEAK_MONTHS:
-        events.append(_cut_budget(state, turn, PEAK_CUT, Cause.US_PRESSURE))
+    if state.high_pressure_months >= PEAK_MONTHS and p.us_budget_cut > 0:
+        events.append(_cut_budget(state, turn, p.us_budget_cut, Cause.US_PRESSURE))
         state.high_pressure_months = 0
     return events
 
@@ -132,7 +119,7 @@ class Extradite(Order):
 
     def apply(self, state, scenario, rng) -> list[Event]:
         state.prisoners = tuple(p for p in state.prisoners if p != self.person)
-        state.approval = min(100.0, state.approval + EXTRADITION_APPROVAL)
+        state.approval = min(100.0, state.approval + scenario.model.extradition_approval)
         data = {"person": self.person}
         return [Event(Kind.EXTRADITED, state.turn + 1, cause=Cause.ORDER, data=data)]
 
@@ -170,10 +157,10 @@ class AnswerUsOffer(Order):
         state.us_offer = False
         turn = state.turn + 1
         if not self.accept:
-            state.us_pressure = min(100.0, state.us_pressure + LAPSED_OFFER)
+            state.us_pressure = min(100.0, state.us_pressure + scenario.model.refusal_pressure)
             return [Event(Kind.US_OFFER_REFUSED, turn, cause=Cause.ORDER)]
-        state.approval = max(0.0, state.approval - ACCEPT_COST)
-        state.us_pressure = max(0.0, state.us_pressure - ACCEPT_RELIEF)
+        state.approval = max(0.0, state.approval - scenario.model.strike_approval_cost)
+        state.us_pressure = max(0.0, state.us_pressure - scenario.model.strike_relief)
         targets = leader_rows(state)
         if targets:
             leader = state.factions[targets[0]].leader

@@ -53,12 +53,12 @@ class Spec:
 
 def _declare(axis: Axis, doc: str, dtype: type = float, on_split: str = "zero", default=None):
     meta = {"spec": Spec(axis, doc, dtype, on_split)}
+    if dtype is FactionInfo:
+        return field(default=(), metadata=meta)
     if axis is Axis.SCALAR:
         if dtype in (dict, tuple):
             return field(default_factory=dtype, metadata=meta)
         return field(default=dtype() if default is None else default, metadata=meta)
-    if dtype is FactionInfo:
-        return field(default=(), metadata=meta)
     return field(default_factory=lambda: np.zeros(0, dtype=_NUMPY[dtype]), metadata=meta)
 
 
@@ -99,6 +99,11 @@ class GameState:
     factions: tuple[FactionInfo, ...] = _declare(
         Axis.FACTION, "leaders, lieutenants and parentage of each faction row", FactionInfo
     )
+    archive: tuple[FactionInfo, ...] = _declare(
+        Axis.SCALAR, "factions that dissolved, kept for the family trees", FactionInfo
+    )
+    serial: np.ndarray = per_faction("a faction's own number: its row of dice", "custom", int)
+    next_serial: int = scalar("the number the next new faction gets", int)
     removed: tuple[str, ...] = scalar("ids of people captured or killed so far", tuple)
     prisoners: tuple[str, ...] = scalar("ids of captured people the state holds", tuple)
 
@@ -115,6 +120,7 @@ class GameState:
     extortion: np.ndarray = per_faction("how far a faction lives off extortion, 0-1", "parent")
     freeze: np.ndarray = per_faction("share of a faction's money frozen, 0-1")
     memory: np.ndarray = per_cell("state pressure a faction remembers in a region", "parent")
+    violence: np.ndarray = per_faction("conflict deaths a faction inflicted last month")
 
     # --- last month's flows of members (game/sim/flows.py) -------------------------------------
     recruits: np.ndarray = per_cell("members recruited last month")
@@ -139,8 +145,15 @@ class GameState:
     interdiction: np.ndarray = per_region("interdiction effort at highways, ports, crossings, 0-1")
     prisons: float = scalar("prison control nationally, 0-1", default=0.4)
 
-    # --- territory and trafficking (game/sim/territory.py) -------------------------------------
-    tension: np.ndarray = per_region("extra conflict intensity (succession wars), decays")
+    targeting: bool = scalar("conditional targeting announced: the most violent group first", bool)
+    target: str = scalar("id of the organisation targeted first ('' when none)", str)
+
+    # --- territory, trafficking and the drug market (game/sim/territory.py, market.py) ---------
+    price: float = scalar("US retail price index (1 at the start)", default=1.0)
+    route_cost: float = scalar(
+        "cost of getting a tonne through, relative to the start", default=1.0
+    )
+    shipped: float = scalar("tonnes shipped north last month")
     drug_flow: np.ndarray = per_region("tonnes passing through a region last month")
     arrivals: np.ndarray = per_region("tonnes reaching the US from a crossing last month")
     route_next: np.ndarray = per_region("next region on the route north (-1: a crossing)", int)
@@ -152,6 +165,10 @@ class GameState:
     soldiers_killed: np.ndarray = per_region("soldiers and guards killed last month")
     homicides: np.ndarray = per_region("homicides last month")
     homicide_history: np.ndarray = _declare(Axis.HISTORY, "homicides in the last 12 months")
+
+    # --- what the planner believes (game/sim/view.py) ------------------------------------------
+    belief: np.ndarray = per_cell("log of the estimated members (plus one) of each cell")
+    belief_var: np.ndarray = per_cell("variance of that log estimate (0: not yet observed)")
 
     # --- politics (game/sim/politics.py) -------------------------------------------------------
     approval: float = scalar("public approval of the security policy, 0-100", default=55.0)
@@ -168,6 +185,8 @@ class GameState:
     base_rate: float = scalar("homicides per 100k a year at the start")
     base_arrivals: float = scalar("tonnes a month reaching the US at the start")
     base_exposure: float = scalar("mean exposure of the factions at the start")
+    base_route_cost: float = scalar("mean cost of getting a tonne through at the start")
+    base_loss: float = scalar("share of shipments seized at the start")
 
     @property
     def faction_ids(self) -> tuple[str, ...]:
@@ -253,9 +272,12 @@ def blank(seed: int, factions: tuple[FactionInfo, ...], n_regions: int) -> GameS
     return GameState(seed=int(seed), factions=tuple(factions), **arrays)
 
 
-def add_factions(state: GameState, infos: list[FactionInfo], rows: np.ndarray, parent: int):
-    """Append splinters of faction `parent` with their members [k, R]; every faction-indexed
-    field grows as declared (zero, or the parent's row)."""
+def add_factions(
+    state: GameState, infos: list[FactionInfo], rows: np.ndarray, parent: int | None = None
+) -> None:
+    """Append factions with their members [k, R] (splinters of row `parent`, or new groups);
+    every faction-indexed field grows as declared (zero, or the parent's row), and each new
+    faction gets the next serial number."""
     k, n_f = len(infos), state.n_factions
     state.factions = state.factions + tuple(infos)
     for name, spec in SPECS.items():
@@ -267,11 +289,34 @@ def add_factions(state: GameState, infos: list[FactionInfo], rows: np.ndarray, p
             grown[:n_f, :n_f] = old
         else:
             extra = np.zeros((k,) + old.shape[1:], dtype=old.dtype)
-            if spec.on_split == "parent":
+            if spec.on_split == "parent" and parent is not None:
                 extra[:] = old[parent]
             grown = np.concatenate([old, extra])
         setattr(state, name, grown)
     state.members[n_f:] = rows
+    state.serial[n_f:] = state.next_serial + np.arange(k)
+    state.next_serial += k
+
+
+def compact(state: GameState) -> int:
+    """Drop the rows of dissolved factions that no longer have members (their records move to
+    `archive`), so arrays stay the size of the living. Returns how many rows were dropped."""
+    gone = [
+        f
+        for f, info in enumerate(state.factions)
+        if info.dissolved is not None and not state.members[f].any()
+    ]
+    if not gone:
+        return 0
+    keep = np.setdiff1d(np.arange(state.n_factions), gone)
+    state.archive = state.archive + tuple(state.factions[f] for f in gone)
+    state.factions = tuple(state.factions[f] for f in keep)
+    for name, spec in SPECS.items():
+        if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not FactionInfo:
+            setattr(state, name, getattr(state, name)[keep])
+        elif spec.axis is Axis.PAIR:
+            setattr(state, name, getattr(state, name)[np.ix_(keep, keep)])
+    return len(gone)
 
 
 # --- serialisation (saves) -------------------------------------------------------------------

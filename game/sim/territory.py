@@ -1,9 +1,16 @@
-"""Routes, plazas and trafficking revenue: who profits from the flow north.
+"""Routes, plazas, the drug market and what the organisations earn.
 
-Each month the national supply (following US demand, `us_demand_tonnes`) moves along least-cost
-routes (game/sim/routes.py). A region's cost rises with interdiction and with rival tolls where
-several groups contest it; interdiction also seizes part of what passes. Every tonne through a
-region pays `toll_per_tonne` (millions of pesos) to the groups there, in proportion to members.
+Each month traffickers ship what the US market will take at the going price (`market`), along
+least-cost routes (game/sim/routes.py). A region costs more to cross with interdiction, with each
+extra group contesting it and where the group holding it is disrupted; interdiction also seizes
+part of what passes. The price follows what it costs to get a tonne through: seizures must be
+replaced and detours paid for (Caulkins & Reuter 1998), and US demand answers the price with its
+elasticity (Gallet 2014). So blocking one crossing diverts the flow to the next (Dell 2015) and
+the national flow barely moves, while choking every route raises the price and lowers the flow.
+
+What an organisation earns pays its members: tolls on every tonne through its plazas, a share of
+each state's local illicit economy (retail drugs, fuel theft, protection), and extortion where it
+has turned to it; a disrupted group collects less and its rivals more.
 """
 
 from __future__ import annotations
@@ -14,62 +21,103 @@ from game.scenario.types import Scenario
 from game.sim import routes
 from game.sim.state import GameState
 
-INTERDICTION_COST = 4.0  # hundreds of km of detour that full interdiction is worth
-INTERDICTION_SEIZURE = 0.25  # share of passing flow seized at full interdiction
-BASE_SEIZURE = 0.01
-TOLL_COST = 0.5  # detour-equivalent cost of each extra contesting group
-CONTEST_SHARE = 0.1  # share of a region's members from which a group contests its plaza
-REVENUE_MEMORY = 0.1  # weight of this month in the revenue a faction is used to (a year's memory)
-WAGE_PREMIUM = 0.3  # recruitment gained per unit of revenue per member above the average
+MIN_DELIVERED = 0.05  # a numerical floor: even a blockaded trade delivers something
 
 
-def contest(state: GameState) -> np.ndarray:
-    """Number of groups beyond the first with at least a tenth of a region's members [R]."""
+def contest(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Number of groups beyond the first with a serious presence in each region [R]."""
     totals = state.members.sum(axis=0)
-    significant = state.members >= CONTEST_SHARE * np.maximum(totals, 1.0)
+    significant = state.members >= scenario.model.contest_share * np.maximum(totals, 1.0)
     return np.maximum(significant.sum(axis=0) - 1, 0).astype(float)
 
 
+def disrupted_share(state: GameState) -> np.ndarray:
+    """Share of each region's members in disrupted organisations, weighted by disruption [R]."""
+    totals = state.members.sum(axis=0)
+    return (state.disruption @ state.members) / np.maximum(totals, 1.0)
+
+
+def node_costs(state: GameState, scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """(extra cost of entering each region, share seized there) for this month's routes."""
+    p = scenario.model
+    extra = (
+        p.interdiction_cost * state.interdiction
+        + p.toll_cost * contest(state, scenario)
+        + p.disruption_route_cost * disrupted_share(state)
+    )
+    return extra, p.base_seizure + p.interdiction_seizure * state.interdiction
+
+
+def demand(state: GameState, scenario: Scenario) -> float:
+    """Tonnes the US market takes this month at the going price."""
+    return scenario.model.us_demand_tonnes * state.price ** (-scenario.model.demand_elasticity)
+
+
 def move_drugs(state: GameState, scenario: Scenario) -> routes.RouteFlows:
-    """Route this month's supply; update drug_flow, arrivals and faction revenue."""
+    """Ship what the market takes along least-cost routes; update flows, revenue and the price."""
     graph = scenario.map.graph
-    supply = graph.supply * scenario.model.us_demand_tonnes
-    extra = INTERDICTION_COST * state.interdiction + TOLL_COST * contest(state)
-    seizure = BASE_SEIZURE + INTERDICTION_SEIZURE * state.interdiction
-    result = routes.route_flows(graph, supply, extra, seizure)
+    extra, seizure = node_costs(state, scenario)
+    # Traffickers ship what the market takes plus what they expect to lose on the way.
+    loss = 1.0 - state.arrivals.sum() / state.shipped if state.shipped > 0 else 0.0
+    state.shipped = demand(state, scenario) / max(1.0 - loss, MIN_DELIVERED)
+    supply = graph.supply * state.shipped
+    result = routes.route_flows(graph, supply, extra, seizure, congestion=scenario.model.congestion)
     state.drug_flow = result.through
     state.arrivals = result.arrivals
     state.route_next = result.next_hop
     state.revenue = revenue(state, scenario, result.through)
-    # What a faction is used to earning: a slow average, started at its income.
     fresh = state.revenue_ref <= 0
+    keep = 1.0 - scenario.model.revenue_memory
     state.revenue_ref = np.where(
-        fresh,
-        state.revenue,
-        (1 - REVENUE_MEMORY) * state.revenue_ref + REVENUE_MEMORY * state.revenue,
+        fresh, state.revenue, keep * state.revenue_ref + (1.0 - keep) * state.revenue
     )
+    _update_price(state, scenario, result, supply)
     return result
 
 
+def _update_price(state: GameState, scenario: Scenario, result, supply: np.ndarray) -> None:
+    """The price moves toward what delivering a tonne now costs, relative to the start."""
+    p = scenario.model
+    delivered = result.arrivals.sum()
+    loss = 1.0 - delivered / max(supply.sum(), 1e-9)
+    finite = np.isfinite(result.cost) & (supply > 0)
+    cost = float(supply[finite] @ result.cost[finite] / max(supply[finite].sum(), 1e-9))
+    if state.base_route_cost <= 0:  # the start sets what "normal" costs
+        state.base_route_cost, state.base_loss = cost, loss
+    state.route_cost = cost / max(state.base_route_cost, 1e-9)
+    replace = (1.0 - state.base_loss) / max(1.0 - loss, MIN_DELIVERED)  # seized tonnes replaced
+    detour = 1.0 + p.route_cost_price * np.log2(max(state.route_cost, 1e-3))
+    target = max(replace * detour, 0.1)
+    state.price = state.price + p.price_adjustment * (target - state.price)
+
+
 def revenue(state: GameState, scenario: Scenario, through: np.ndarray) -> np.ndarray:
-    """Trafficking revenue of each faction [F]: tolls on the flow through its regions."""
-    totals = state.members.sum(axis=0)
-    share = state.members / np.maximum(totals, 1.0)
+    """Trafficking tolls of each faction this month, millions of pesos [F]."""
+    weight = state.members * (1.0 - scenario.model.disruption_revenue * state.disruption)[:, None]
+    share = weight / np.maximum(weight.sum(axis=0), 1.0)
     return share @ (through * scenario.model.toll_per_tonne)
 
 
-def recruitment_factor(state: GameState) -> np.ndarray:
-    """Recruitment multiplier per faction [F, 1]: money buys recruits (a wage premium).
+def income(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Everything a faction earns a month, pesos [F]: tolls, its share of each state's local
+    illicit economy, and extortion."""
+    p = scenario.model
+    weight = state.members * (1.0 - p.disruption_revenue * state.disruption)[:, None]
+    share = weight / np.maximum(weight.sum(axis=0), 1.0)
+    local = share @ (p.local_rent * scenario.map.populations())
+    extortion = state.extortion * state.members.sum(axis=1) * p.extortion_income
+    return state.revenue * 1e6 + local + extortion
 
-    Revenue per member relative to the national average moves recruitment by up to +/-30%;
-    the member-weighted average stays one, so national recruitment keeps its calibration.
-    """
+
+def affordability(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Income over payroll of each faction [F]: above one it can pay for more members."""
     members = state.members.sum(axis=1)
-    total_rev, total_mem = state.revenue.sum(), members.sum()
-    if total_rev <= 0 or total_mem <= 0:
-        return np.ones((state.n_factions, 1))
-    per_member = state.revenue / np.maximum(members, 1.0)
-    relative = per_member / (total_rev / total_mem)
-    return np.clip(1.0 + WAGE_PREMIUM * (relative - 1.0), 1 - WAGE_PREMIUM, 1 + WAGE_PREMIUM)[
-        :, None
-    ]
+    payroll = np.maximum(members, 1.0) * scenario.model.member_cost
+    return income(state, scenario) / payroll
+
+
+def recruitment_factor(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Recruitment multiplier per faction [F, 1] from what it can pay: 1 where income just covers
+    the payroll, up to 2 for the richest, toward 0 for the broke (recruits cost money)."""
+    a = affordability(state, scenario) ** scenario.model.affordability_elasticity
+    return (2.0 * a / (1.0 + a))[:, None]

@@ -1,8 +1,14 @@
-"""What the planner can see: estimates with error bars that shrink with intelligence.
+"""What the planner can see: estimates that persist, drift and tighten with intelligence.
 
 The truth stays in `GameState` for the debrief; the desktop game and scripted planners read a
-`PlayerView`. Estimation noise is drawn from its own stream per (seed, turn, faction), so looking
-twice gives the same numbers and looking never changes the world's dice.
+`PlayerView`. The planner's picture of every faction is part of the state (`belief`, the log of
+estimated members plus one in each region, and `belief_var`, its variance) and is updated once a
+month by `observe`, a Kalman filter on that log: the truth may drift by `estimate_drift` a
+month, each month's intelligence report errs by a standard deviation that falls from
+`estimate_error_blind` with no intelligence to `estimate_error_full` with full intelligence, and
+the belief moves toward the report by the Kalman gain. So an estimate does not jump from month to
+month, its range widens when intelligence is thin and narrows as it grows, and the range (one
+standard deviation) contains the truth about two times in three.
 """
 
 from __future__ import annotations
@@ -13,14 +19,34 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import metrics
-from game.sim.rng import rng_for
+from game.sim.policy import exposure
 from game.sim.state import GameState
 
-# Relative error (one standard deviation, log scale) of a member count with no intelligence, and
-# with full intelligence on a faction.
-ERROR_BLIND = 0.8
-ERROR_FULL = 0.05
-LOCATE_THRESHOLD = 0.35  # intelligence from which a leader's home region is known
+
+def report_error(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Log-scale standard error of one month's report on each faction [F]."""
+    p = scenario.model
+    known = exposure(state, scenario)
+    return p.estimate_error_blind + (p.estimate_error_full - p.estimate_error_blind) * known
+
+
+def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> None:
+    """This month's intelligence report on every faction, folded into the planner's belief."""
+    truth = np.log1p(state.members)
+    watched = (state.members > 0) | (state.belief_var > 0)
+    f, r = np.nonzero(watched)
+    if not f.size:
+        return
+    sigma = report_error(state, scenario)[f]
+    report = truth[f, r] + rng.normal(0.0, 1.0, size=f.size) * sigma
+    prior = state.belief_var[f, r]
+    new = prior <= 0  # first sight: the report is all there is
+    var = np.where(new, sigma**2, prior + scenario.model.estimate_drift**2)
+    gain = np.where(new, 1.0, var / (var + sigma**2))
+    state.belief[f, r] = np.where(
+        new, report, state.belief[f, r] + gain * (report - state.belief[f, r])
+    )
+    state.belief_var[f, r] = np.where(new, var, (1.0 - gain) * var)
 
 
 @dataclass(frozen=True)
@@ -33,7 +59,7 @@ class FactionEstimate:
     colour: int
     parent: str | None
     members: np.ndarray  # [R] estimated members by region
-    low: np.ndarray  # [R] lower end of the error bar (about 68%)
+    low: np.ndarray  # [R] lower end of the range (one standard deviation)
     high: np.ndarray  # [R] upper end
     total: float
     total_low: float
@@ -47,6 +73,8 @@ class FactionEstimate:
     founded: int
     dissolved: int | None
     local: bool = False  # one of the many small local groups
+    founder: str | None = None
+    home: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,25 +105,19 @@ class PlayerView:
         return sorted(here, key=lambda f: -f.members[region])
 
 
-def error_of(intel: float) -> float:
-    """Log-scale standard error of a member estimate at this intelligence level."""
-    return ERROR_BLIND + (ERROR_FULL - ERROR_BLIND) * float(np.clip(intel, 0.0, 1.0))
-
-
-def estimate(state: GameState, f: int) -> FactionEstimate:
+def estimate(state: GameState, scenario: Scenario, f: int, known: float) -> FactionEstimate:
+    """The planner's picture of faction row f (`known`: its exposure, 0-1)."""
     info = state.factions[f]
-    sigma = error_of(state.intel[f])
-    rng = rng_for(state.seed, state.turn, f"view:{info.id}")
-    bias = rng.normal(0.0, sigma)  # one bias for the whole faction: a mistaken picture, not noise
-    local = rng.normal(0.0, sigma * 0.5, size=state.n_regions)
-    truth = state.members[f]
-    est = truth * np.exp(bias + local)
-    known = state.intel[f] >= LOCATE_THRESHOLD
+    sd = np.sqrt(state.belief_var[f])
+    est = np.expm1(state.belief[f]).clip(min=0.0)
+    total = float(est.sum())
+    # The total's range by the delta method: independent errors of the regions' reports.
+    spread = float(np.sqrt(((est + 1.0) ** 2 * state.belief_var[f]).sum())) / max(total, 1.0)
+    located = known >= scenario.model.locate_intel
 
     def place(person):
-        return person.home if known else None
+        return person.home if located else None
 
-    total = float(est.sum())
     return FactionEstimate(
         id=info.id,
         name=info.name,
@@ -103,12 +125,12 @@ def estimate(state: GameState, f: int) -> FactionEstimate:
         colour=info.colour,
         parent=info.parent,
         members=est,
-        low=est * np.exp(-sigma),
-        high=est * np.exp(sigma),
+        low=np.expm1(state.belief[f] - sd).clip(min=0.0),
+        high=np.expm1(state.belief[f] + sd),
         total=total,
-        total_low=total * float(np.exp(-sigma)),
-        total_high=total * float(np.exp(sigma)),
-        intel=float(state.intel[f]),
+        total_low=total * float(np.exp(-spread)),
+        total_high=total * float(np.exp(spread)),
+        intel=float(known),
         leader=info.leader.name if info.leader else None,
         leader_id=info.leader.id if info.leader else None,
         leader_region=place(info.leader) if info.leader else None,
@@ -117,18 +139,21 @@ def estimate(state: GameState, f: int) -> FactionEstimate:
         founded=info.founded,
         dissolved=info.dissolved,
         local=info.local,
+        founder=info.founder,
+        home=info.home,
     )
 
 
 def player_view(state: GameState, scenario: Scenario) -> PlayerView:
     """The planner's view of the state."""
     national = metrics.national(state, scenario)
+    known = exposure(state, scenario)
     return PlayerView(
         turn=state.turn,
         date=national["date"],
         national=national,
         regional=metrics.regional(state, scenario),
-        factions=tuple(estimate(state, f) for f in range(state.n_factions)),
+        factions=tuple(estimate(state, scenario, f, known[f]) for f in range(state.n_factions)),
         homicide_history=state.homicide_history.copy(),
         police=state.police.copy(),
         courts=state.courts.copy(),

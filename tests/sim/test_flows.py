@@ -11,16 +11,31 @@ from game.sim.start import new_game
 RHO, ETA, THETA, OMEGA = 2.527e-3, 110.0, 1.549e-8, 4.0e-8  # Prieto-Curiel et al. (2023)
 
 
+# The national model has no pool of recruits, no payroll, no postures and no deterrence by
+# courts: those mechanisms of
+# the regional model are switched off to compare like with like.
+NATIONAL = {
+    "recruitment_rate": RHO,
+    "arrests_per_week": ETA,
+    "conflict_rate": THETA,
+    "saturation_rate": OMEGA,
+    "recruit_pool_share": 0.0,
+    "affordability_elasticity": 0.0,
+    "posture_violence": 0.0,
+    "deterrence": 0.0,
+}
+
+
 def one_region_world(sizes, rivalry=None, alliance=None, **model):
-    builder = ScenarioBuilder(synthetic_map(1), **model)
+    builder = ScenarioBuilder(synthetic_map(1), **(NATIONAL | model))
     for k, size in enumerate(sizes):
         builder.faction(f"c{k}", {0: size})
     for (a, b), level in (rivalry or {}).items():
         builder.rivals(f"c{a}", f"c{b}", level)
     for (a, b), level in (alliance or {}).items():
         builder.allies(f"c{a}", f"c{b}", level)
-    # Courts at 1: every arrest incapacitates, as in the national model.
-    return builder.region(0, police=0.5, courts=1.0).build()
+    # Courts at 1: every arrest incapacitates, as in the national model; police at the reference.
+    return builder.region(0, police=0.4, courts=1.0).build()
 
 
 def national_rates(sizes, kernel):
@@ -90,7 +105,7 @@ def test_rivalry_raises_and_alliance_lowers_conflict(relation, more_deaths):
 
 def test_weak_courts_release_most_of_those_arrested():
     def incapacitated(courts):
-        builder = ScenarioBuilder(synthetic_map(1)).faction("a", {0: 5000})
+        builder = ScenarioBuilder(synthetic_map(1), **NATIONAL).faction("a", {0: 5000})
         scenario = builder.region(0, courts=courts).build()
         state = new_game(scenario, 0)
         return flows.expected_flows(state, scenario)["arrests"].sum()
@@ -100,13 +115,14 @@ def test_weak_courts_release_most_of_those_arrested():
     assert weak == pytest.approx(ETA * 0.3)
 
 
-def test_arrests_follow_police_but_keep_the_national_total():
-    builder = ScenarioBuilder(synthetic_map(2)).faction("a", {0: 5000, 1: 5000})
+def test_arrests_follow_police_and_eta_holds_at_the_reference_capacity():
+    builder = ScenarioBuilder(synthetic_map(2), **NATIONAL).faction("a", {0: 5000, 1: 5000})
     scenario = builder.region(0, police=0.8, courts=1.0).region(1, police=0.2, courts=1.0).build()
     state = new_game(scenario, 0)
     arrests = flows.expected_flows(state, scenario)["arrests"][0]
     assert arrests[0] == pytest.approx(4 * arrests[1])
-    assert arrests.sum() == pytest.approx(ETA)
+    # Half the members under police at 0.8, half at 0.2: a mean of 0.5 against the reference 0.4.
+    assert arrests.sum() == pytest.approx(ETA * 0.5 / 0.4)
 
 
 def test_no_stock_goes_negative_under_extreme_rates():

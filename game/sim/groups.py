@@ -1,0 +1,102 @@
+"""Groups are born and die.
+
+New local groups form where young people are there to be recruited, no organisation holds the
+plaza and the state is weak: each month, in each region, a Poisson number of groups with mean
+`group_birth_rate` per 10,000 recruitable people not yet taken, times how far the plaza is from
+being held by one organisation, times how weak police and courts are (Crisis Group 2022: at least
+543 groups operated at some point in 2009-2020). A group whose members fall below
+`dissolution_size` falls apart: its last members leave (they count as exits). Absorption by a
+larger group is an order of the cartel AI (game/sim/cartel_orders.py). Rows of dissolved groups
+are compacted away (game/sim/state.py, `compact`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.scenario.types import Personality, Scenario
+from game.sim.events import Cause, Event, Kind
+from game.sim.factions import FactionInfo
+from game.sim.state import GameState, add_factions
+
+LOCAL_CLARITY = 0.5  # succession clarity of a local group (as the scenario format's default)
+PER_RECRUITABLE = 1e4  # the birth rate is per 10,000 recruitable people
+
+
+def expected_births(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Expected new groups this month in each region [R]."""
+    p = scenario.model
+    members = state.members.sum(axis=0)
+    pool = p.recruit_pool_share * scenario.map.populations() * (1.0 + scenario.arrays.job_losses)
+    unclaimed = np.maximum(pool - members, 0.0)
+    held = state.members.max(axis=0, initial=0.0) / np.maximum(members, 1.0)
+    weak = 1.0 - 0.5 * (state.police + state.courts)
+    return p.group_birth_rate * unclaimed / PER_RECRUITABLE * (1.0 - held) * weak
+
+
+def births(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
+    """New local groups form; each starts with `group_birth_size` new recruits."""
+    counts = rng.poisson(expected_births(state, scenario))
+    homes = np.repeat(np.arange(state.n_regions), counts)
+    if not homes.size:
+        return []
+    size = scenario.model.group_birth_size
+    infos, rows = [], np.zeros((homes.size, state.n_regions))
+    for k, r in enumerate(homes.tolist()):
+        serial = state.next_serial + k
+        infos.append(_local_group(f"local_{serial}", int(r), turn))
+        rows[k, r] = size
+    before = state.n_factions
+    others = state.members[:, homes] > 0  # who is already in each new group's home
+    add_factions(state, infos, rows)
+    for k in range(homes.size):
+        near = np.flatnonzero(others[:, k])
+        row = before + k
+        state.rivalry[row, near] = state.rivalry[near, row] = scenario.model.group_birth_rivalry
+    state.recruits[before:] = rows
+    return [
+        Event(Kind.GROUP_FORMED, turn, info.id, int(r), Cause.RECRUITMENT, {"members": size})
+        for info, r in zip(infos, homes.tolist(), strict=True)
+    ]
+
+
+def _local_group(gid: str, home: int, turn: int) -> FactionInfo:
+    return FactionInfo(
+        id=gid,
+        name="",
+        short="",
+        colour=LOCAL_COLOUR,
+        leader=None,
+        lieutenants=(),
+        succession_clarity=LOCAL_CLARITY,
+        personality=Personality(),
+        local=True,
+        founded=turn,
+        home=home,
+    )
+
+
+LOCAL_COLOUR = 15  # the palette entry local groups share (as scenario local groups)
+
+
+def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
+    """Groups below `dissolution_size` fall apart; their last members leave."""
+    totals = state.members.sum(axis=1)
+    alive = np.array([info.dissolved is None for info in state.factions], dtype=bool)
+    falling = np.flatnonzero(alive & (totals < scenario.model.dissolution_size))
+    events = []
+    for f in falling.tolist():
+        info = state.factions[f]
+        state.exits[f] += state.members[f]
+        home = int(np.argmax(state.members[f])) if totals[f] > 0 else info.home
+        state.members[f] = 0.0
+        state.replace_faction(f, _gone(info, turn))
+        data = {"members": float(totals[f])}
+        events.append(Event(Kind.GROUP_DISSOLVED, turn, info.id, home, Cause.ATTRITION, data))
+    return events
+
+
+def _gone(info: FactionInfo, turn: int) -> FactionInfo:
+    from dataclasses import replace
+
+    return replace(info, dissolved=turn, leader=None, lieutenants=())
