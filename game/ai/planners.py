@@ -12,7 +12,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import levers, metrics
-from game.sim.operations import HVT, hvt_odds, leader_rows
+from game.sim.operations import HVT, ConditionalTargeting, hvt_odds, leader_rows
 from game.sim.orders import Order
 from game.sim.politics import Extradite
 from game.sim.state import GameState
@@ -87,6 +87,37 @@ def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]
         if hvt_odds(state, scenario, leader.id, "kill") > 0:
             return [HVT(leader.id, "kill")]
     return []
+
+
+def capture(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Capture the leader of the largest organisation it can reach, one after another, and
+    extradite every prisoner: decapitation by arrest and prosecution rather than by killing."""
+    orders: list[Order] = [Extradite(p) for p in state.prisoners]
+    sizes = state.members.sum(axis=1)
+    for f in leader_rows(state):
+        if sizes[f] < scenario.model.armed_group_threshold:
+            break
+        leader = state.factions[f].leader
+        if hvt_odds(state, scenario, leader.id, "capture") > 0:
+            return orders + [HVT(leader.id, "capture")]
+    return orders
+
+
+def conditional(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
+    """Announce that the most violent organisation is targeted first (Lessing 2017), and keep
+    the promise: capture operations against its leadership, prisoners extradited; the rest of
+    the budget as the status quo."""
+    orders: list[Order] = [Extradite(p) for p in state.prisoners]
+    if not state.targeting:
+        orders.append(ConditionalTargeting(True))
+    if not state.target:
+        return orders
+    info = state.factions[state.row(state.target)]
+    people = info.people()
+    if people:
+        best = max(people, key=lambda p: hvt_odds(state, scenario, p.id, "capture"))
+        orders.append(HVT(best.id, "capture"))
+    return orders
 
 
 def militarize(state: GameState, scenario: Scenario, turn: int) -> list[Order]:

@@ -18,6 +18,8 @@ Strategy = Callable[[GameState, Scenario, int], list[Order]]
 STRATEGIES: dict[str, Strategy] = {
     "passive": planners.passive,
     "decapitation": planners.decapitation,
+    "capture": planners.capture,
+    "conditional": planners.conditional,
     "militarize": planners.militarize,
     "institutions": planners.institutions,
     "prevention": planners.prevention,

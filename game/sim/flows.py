@@ -60,7 +60,8 @@ def pool_factor(state: GameState, scenario: Scenario) -> np.ndarray:
 
 
 def strength(state: GameState, scenario: Scenario) -> np.ndarray:
-    """How hard each faction fights [F]: disruption weakens it, a low profile restrains it."""
+    """How hard each faction fights [F]: disruption weakens it, a low profile restrains it.
+    (How badly it defends itself when disrupted is its vulnerability, in `month_context`.)"""
     p = scenario.model
     return (1.0 - p.disruption_strength * state.disruption) * (
         1.0 - p.posture_violence * (1.0 - state.posture)
@@ -113,6 +114,7 @@ def month_context(state: GameState, scenario: Scenario) -> dict:
         "arrest": arrest[None, :] * policy.intel_arrests(state, scenario)[:, None],
         "conflict": p.conflict_rate * policy.conflict_multiplier(state, scenario),
         "strength": strength(state, scenario),
+        "vulnerability": 1.0 + p.disruption_vulnerability * state.disruption,
     }
 
 
@@ -134,6 +136,7 @@ class Cells:
         self.arrest = ctx["arrest"].ravel()[self.flat]
         self.conflict = np.broadcast_to(ctx["conflict"], (n_f, n_r)).ravel()[self.flat]
         self.strength = ctx["strength"][self.f]
+        self.conflict = self.conflict * ctx["vulnerability"][self.f]
         self.omega = scenario.model.saturation_rate
         self._pairs(state)
 

@@ -3,7 +3,8 @@
 Homicides = (1) members killed in conflicts who are not disappeared, (2) the other people those
 wars kill (`victims_per_cartel_death`: bystanders, informal collaborators, people killed in the
 disputes a war feeds), (3) the everyday violence of groups that rule a place (`presence_homicides`
-per member a year, more where they live off extortion: `extortion_kills`), (4) people killed by and
+per member a year, more where they live off extortion, `extortion_kills`, and where a disrupted
+group's men act without command, `disruption_violence`), (4) people killed by and
 in operations of the state, and (5) homicides unrelated to cartels (`background_homicide_rate`).
 Prieto-Curiel et al. (2023) fitted cartel deaths to about a tenth of homicides plus missing
 persons, and the federal database of killings linked to criminal rivalry counted about half of
@@ -27,9 +28,12 @@ def background(scenario: Scenario) -> np.ndarray:
 
 
 def rule(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Expected homicides a month from the everyday violence of cartel rule, by region [R]."""
+    """Expected homicides a month from the everyday violence of cartel rule, by region [R]: more
+    where a group lives off extortion, and where a disrupted group's men act without command
+    (Jones 2013: kidnappings and homicides rise in contested successions)."""
     p = scenario.model
-    per_member = p.presence_homicides / MONTHS + p.extortion_kills * state.extortion
+    unruly = 1.0 + p.disruption_violence * state.disruption
+    per_member = p.presence_homicides / MONTHS * unruly + p.extortion_kills * state.extortion
     return per_member @ state.members
 
 

@@ -63,7 +63,7 @@ def remove_person(
     events = [Event(kind, turn, info.id, person.home, cause, data)]
     if was_leader:
         state.leaders_removed += 1
-        events += succeed(state, scenario, f, turn, rng, cause=Cause.LEADER_REMOVED)
+        events += succeed(state, scenario, f, turn, rng, Cause.LEADER_REMOVED, throne=person.home)
     else:
         events += _lieutenant_fallout(state, scenario, f, person, turn)
     return events
@@ -85,12 +85,15 @@ def _lieutenant_fallout(state, scenario, f, person: Person, turn) -> list[Event]
     return [Event(Kind.PLAZA_SHAKEN, turn, fid, person.home, Cause.LIEUTENANT_REMOVED, data)]
 
 
-def succeed(state, scenario, f: int, turn: int, rng, cause: Cause) -> list[Event]:
-    """Resolve the succession of a faction whose leader's seat is empty."""
+def succeed(
+    state, scenario, f: int, turn: int, rng, cause: Cause, throne: int | None = None
+) -> list[Event]:
+    """Resolve the succession of a faction whose leader's seat is empty; `throne` is the plaza
+    the fallen leader ruled from (by default the faction's stronghold)."""
     info = state.factions[f]
     if info.lieutenants and rng.random() < info.succession_clarity:
         return _clear_heir(state, scenario, f, turn, cause)
-    return split_faction(state, scenario, f, turn, rng, cause=cause)
+    return split_faction(state, scenario, f, turn, rng, cause=cause, throne=throne)
 
 
 def _clear_heir(state, scenario, f, turn, cause) -> list[Event]:
@@ -111,9 +114,11 @@ def _promote(state: GameState, f: int, heir: Person, turn: int, cause: Cause) ->
 
 
 def split_faction(
-    state, scenario, f: int, turn: int, rng, cause: Cause = Cause.FORCED
+    state, scenario, f: int, turn: int, rng, cause: Cause = Cause.FORCED, throne: int | None = None
 ) -> list[Event]:
-    """Split faction f among its lieutenants into 2-5 hostile splinters; f dissolves."""
+    """Split faction f among its lieutenants into 2-5 hostile splinters; f dissolves. Every
+    claimant has men in the throne (the fallen leader's plaza, by default the faction's
+    stronghold): there they share the members equally and fight for the seat."""
     info = state.factions[f]
     total = state.members[f].sum()
     new: set[str] = set()  # aliases handed out in this split
@@ -121,7 +126,8 @@ def split_faction(
     candidates = _candidates(state, scenario, f, rng, new, places)
     if total < 2 or len(candidates) < 2:
         return _promote(state, f, candidates[0], turn, cause) if candidates else []
-    rows = _regional_shares(scenario, candidates) * state.members[f]  # [k, R]
+    throne = int(np.argmax(state.members[f])) if throne is None else throne
+    rows = _regional_shares(scenario, candidates, throne) * state.members[f]  # [k, R]
     infos = [
         _splinter(info, c, turn, state, scenario, rows[k], rng, new, places)
         for k, c in enumerate(candidates)
@@ -175,14 +181,16 @@ def _generated_person(
     return Person(pid, alias, home, float(rng.uniform(*GENERATED_LOYALTY)), fictional=True)
 
 
-def _regional_shares(scenario: Scenario, candidates: list[Person]) -> np.ndarray:
+def _regional_shares(scenario: Scenario, candidates: list[Person], throne: int) -> np.ndarray:
     """Each region's members go mostly to the nearest claimant, the rest to the others:
-    weight exp(-locality x borders), a claimant's own state weighing one border closer."""
+    weight exp(-locality x borders), a claimant's own state weighing one border closer; in the
+    throne every claimant gets an equal share."""
     graph = scenario.map.graph
     dist = np.array([graph.hops(c.home) for c in candidates], dtype=float)
     weight = np.exp(-scenario.model.splinter_locality * dist) * np.where(
         dist == 0, HOME_WEIGHT, 1.0
     )
+    weight[:, throne] = 1.0
     return weight / weight.sum(axis=0, keepdims=True)
 
 
