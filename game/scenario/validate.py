@@ -15,7 +15,14 @@ from pydantic import ValidationError
 
 from game.scenario.errors import Problem, did_you_mean, format_path, shorten
 from game.scenario.names import MapProblem, RegionNames, resolve_map
-from game.scenario.schema import Root, problems_from
+from game.scenario.schema import (
+    MAX_CELLS,
+    MAX_FACTIONS,
+    MAX_LOCAL_GROUPS,
+    MAX_NAMED_FACTIONS,
+    Root,
+    problems_from,
+)
 from game.scenario.types import MapData
 
 RELATIONS = ("rivals", "allies")
@@ -94,6 +101,7 @@ class CrossChecks:
             self.check_faction(i, _dict(faction), factions)
         self.check_people(factions)
         self.check_local_groups(tree.get("local_groups"), tree.get("factions"))
+        self.check_size(factions, tree.get("local_groups"))
 
     # --- regions ------------------------------------------------------------------------------
 
@@ -206,6 +214,28 @@ class CrossChecks:
             self.add((*loc, "id"), f"duplicate person id {pid!r} (also {seen[pid]})")
         else:
             seen[pid] = format_path(loc)
+
+    # --- size ---------------------------------------------------------------------------------
+
+    def check_size(self, factions: list, spec: object) -> None:
+        """Named factions plus local groups within MAX_FACTIONS, and factions x regions within
+        MAX_CELLS: every [F, R] and [F, F] array of the game is sized by these (schema.py)."""
+        count = _dict(spec).get("count")
+        local = count if _number(count) and 0 <= count <= MAX_LOCAL_GROUPS else 0
+        total = len(factions) + int(local)
+        if len(factions) <= MAX_NAMED_FACTIONS and total > MAX_FACTIONS:
+            self.add(
+                ("local_groups", "count"),
+                f"{len(factions)} named factions and {int(local)} local groups make {total}; "
+                f"at most {MAX_FACTIONS} factions in all",
+            )
+        regions = self.regions.map.n if self.regions is not None else 0
+        if total <= MAX_FACTIONS and total * regions > MAX_CELLS:
+            self.add(
+                ("factions",),
+                f"{total} factions on {regions} regions make {total * regions:,} cells; at most "
+                f"{MAX_CELLS:,} (use fewer factions or a smaller map)",
+            )
 
     # --- local groups -------------------------------------------------------------------------
 
