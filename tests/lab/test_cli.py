@@ -41,7 +41,16 @@ def run_json(capsys, *args):
 
 def test_run_json_reports_start_end_and_checksum(capsys):
     out = run_json(capsys, "--turns", "3", "--seed", "7")
-    assert set(out) == {"scenario", "seed", "strategy", "turns", "start", "end", "checksum"}
+    assert set(out) == {
+        "scenario",
+        "seed",
+        "strategy",
+        "turns",
+        "mandate_lost_turn",
+        "start",
+        "end",
+        "checksum",
+    }
     assert out["scenario"] == "mexico_2026" and out["seed"] == 7 and out["turns"] == 3
     assert list(out["end"]) == NATIONAL
     assert out["end"]["date"] == "2026-05"
@@ -53,7 +62,7 @@ def test_run_writes_national_and_regional_csv(tmp_path, capsys):
         national = list(csv.DictReader(fh))
     with open(tmp_path / "regions.csv", encoding="utf-8") as fh:
         regions = list(csv.DictReader(fh))
-    assert list(national[0]) == NATIONAL
+    assert list(national[0]) == [*NATIONAL, "mandate_lost"]
     assert [r["turn"] for r in national] == ["1", "2"]
     assert list(regions[0])[:3] == ["turn", "date", "state"]
     assert {
