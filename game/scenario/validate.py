@@ -45,6 +45,11 @@ def validate_tree(tree: object, source: str) -> Validated:
     if not isinstance(tree, dict):
         message = f"top level must be a mapping of keys, got {type(tree).__name__}"
         return Validated(None, None, [Problem("", message, source)])
+    factions = tree.get("factions")
+    if isinstance(factions, list) and len(factions) > MAX_NAMED_FACTIONS:
+        # Refused before validating each one: tens of thousands would take seconds for nothing.
+        message = f"lists {len(factions)} entries; at most {MAX_NAMED_FACTIONS} allowed"
+        return Validated(None, None, [Problem("factions", message, source)])
     root, problems = None, []
     try:
         root = Root.model_validate(tree)
