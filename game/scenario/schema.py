@@ -23,7 +23,7 @@ from game.scenario.types import ModelParams, Personality, RegionInit
 
 NAME_MAX = 200
 TEXT_MAX = 5000
-MAX_MEMBERS = 1e9
+MAX_MEMBERS = 1e7  # in one region at the start: 50 times all of Mexico's cartel members
 # A game keeps [F, F] relation matrices and about a dozen [F, R] and [F] arrays, and the cartel
 # AI looks at every pair of factions each month: 500 named factions (the most violent years had
 # a few hundred groups) and 2,000 factions in all keep a month within memory and seconds.
@@ -34,7 +34,8 @@ MAX_CELLS = 1_000_000  # factions x regions: each [F, R] array stays within 8 MB
 MAX_BUDGET = 1e13  # pesos a month: a thousand times Mexico's whole security budget
 MAX_RELATION = 100.0  # rivalry and alliance weights (1 is a full war or a full alliance)
 MAX_REGION_WEIGHT = 1e12  # local-group region weights: their sum stays a finite float
-YEARS = (1900, 2200)  # a start year; 1,200 months later is still a valid date
+YEARS = (1900, 2200)
+MAX_EQUILIBRIUM = 1e7  # recruitment_rate / saturation_rate: where a faction's growth levels off  # a start year; 1,200 months later is still a valid date
 
 
 def _name(v: str) -> str:

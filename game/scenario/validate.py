@@ -17,6 +17,7 @@ from game.scenario.errors import Problem, did_you_mean, format_path, shorten
 from game.scenario.names import MapProblem, RegionNames, resolve_map
 from game.scenario.schema import (
     MAX_CELLS,
+    MAX_EQUILIBRIUM,
     MAX_FACTIONS,
     MAX_LOCAL_GROUPS,
     MAX_NAMED_FACTIONS,
@@ -107,6 +108,7 @@ class CrossChecks:
         self.check_people(factions)
         self.check_local_groups(tree.get("local_groups"), tree.get("factions"))
         self.check_size(factions, tree.get("local_groups"))
+        self.check_growth(_dict(tree.get("model")))
 
     # --- regions ------------------------------------------------------------------------------
 
@@ -240,6 +242,21 @@ class CrossChecks:
                 ("factions",),
                 f"{total} factions on {regions} regions make {total * regions:,} cells; at most "
                 f"{MAX_CELLS:,} (use fewer factions or a smaller map)",
+            )
+
+    def check_growth(self, model: dict) -> None:
+        """Recruitment must meet saturation: a faction's size levels off near rho / omega, and
+        without that ceiling members grow without limit over a long game (and overflow)."""
+        from game.scenario.types import ModelParams
+
+        rho = model.get("recruitment_rate", ModelParams.recruitment_rate)
+        omega = model.get("saturation_rate", ModelParams.saturation_rate)
+        if _number(rho) and _number(omega) and rho > 0 and rho > MAX_EQUILIBRIUM * omega:
+            self.add(
+                ("model", "saturation_rate"),
+                f"is too small for recruitment_rate {rho}: a faction would level off near "
+                f"{rho / omega if omega > 0 else float('inf'):.3g} members (at most "
+                f"{MAX_EQUILIBRIUM:.0e}); raise it to at least {rho / MAX_EQUILIBRIUM:.3g}",
             )
 
     # --- local groups -------------------------------------------------------------------------

@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 
 from game.limits import MAX_SEED, MAX_TURNS
-from game.scenario.schema import MAX_BUDGET, MAX_MEMBERS
+from game.scenario.schema import MAX_BUDGET
 from game.scenario.types import Scenario
 from game.sim.state import GameState
 
+MAX_MEMBERS = 1e9  # in one region during play (a scenario starts at most at 1e7)
 STATUSES = ("playing", "mandate_lost", "term_over")
 MAX_MAGNITUDE = 1e12  # any other number of the state: far above play, far below overflow
 SHARES = (
