@@ -69,7 +69,11 @@ def _hvt(item, scenario: Scenario):
     leaders = {f"{f.id}.leader" for f in scenario.factions if not f.local}
     if not isinstance(target, str):
         errors.append(".target: a person id or 'faction.leader' is required")
-    elif target not in people and target not in leaders and not target.endswith(".leader"):
+    elif target.endswith(".leader"):
+        if not _faction_may_exist(target[: -len(".leader")], scenario):
+            hint = did_you_mean(target, leaders)
+            errors.append(f".target: no faction {target[: -len('.leader')]!r} in {target!r}{hint}")
+    elif target not in people:
         errors.append(f".target: unknown person {target!r}{did_you_mean(target, people | leaders)}")
     if mode not in MODES:
         errors.append(f".mode: must be 'capture' or 'kill', not {mode!r}")
@@ -79,6 +83,12 @@ def _hvt(item, scenario: Scenario):
     if errors:
         return None, errors
     return HVT(target, mode, guaranteed), []
+
+
+def _faction_may_exist(fid: str, scenario: Scenario) -> bool:
+    """A faction of the scenario, or a splinter one may become (splinter ids extend their
+    parent's: `cjng_el_sapo`); whether it exists is decided again at the order's turn."""
+    return any(fid == f.id or fid.startswith(f"{f.id}_") for f in scenario.factions)
 
 
 def _interdict(item, scenario: Scenario):

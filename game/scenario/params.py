@@ -31,9 +31,10 @@ class Param:
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """What validation accepts: `allowed`, capped at 100 times the plausible high."""
+        """What validation accepts: `allowed`, capped at ten times the plausible high (values
+        beyond are not a different world, only a broken one)."""
         lo, hi = self.allowed
-        return lo, min(hi, max(self.high, 1e-12) * 100.0)
+        return lo, min(hi, max(self.high, 1e-12) * 10.0)
 
 
 SHARE = (0.0, 1.0)

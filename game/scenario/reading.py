@@ -17,9 +17,12 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.text import bad_character, char_name
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 100_000  # counted with every alias expanded
+# Counted with every alias expanded. The shipped levels have about 1,500; PyYAML composes some
+# 17,000 a second, so the limit also keeps a hostile file under two seconds.
+MAX_NODES = 30_000
 MAX_DEPTH = 64
 
 
@@ -119,15 +122,20 @@ def parse_yaml(text: str, source: str) -> object:
     """Parse one YAML document with `BoundedLoader`; problems become `ScenarioError`."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise ScenarioError([Problem("", "text is larger than 5 MB; refusing to parse it", source)])
-    loader = BoundedLoader(text)
+    bad = control_characters(text, source)
+    if bad:
+        raise ScenarioError(bad)
+    loader = None
     try:
+        loader = BoundedLoader(text)  # the reader checks characters as soon as it is built
         tree = loader.get_single_data()
     except yaml.YAMLError as exc:
         raise ScenarioError([Problem("", _yaml_message(exc), source)]) from None
     except RecursionError:
         raise ScenarioError([Problem("", "data is nested too deeply", source)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [
         Problem("", f"line {line}, column {col}: duplicate key '{key}'", source)
         for key, line, col in loader.duplicates
@@ -135,6 +143,29 @@ def parse_yaml(text: str, source: str) -> object:
     if problems:
         raise ScenarioError(problems)
     return tree
+
+
+def control_characters(text: str, source: str, limit: int = 5) -> list[Problem]:
+    """A located problem for each control character in the text (even in a comment), up to
+    `limit` of them: a scenario file is plain text, and these break terminals and fonts."""
+    problems: list[Problem] = []
+    if bad_character(text, multiline=True) is None:
+        return problems  # the usual case: one scan of the whole text
+    for number, line in enumerate(text.split("\n"), start=1):  # str.splitlines breaks at \f too
+        bad = bad_character(line, multiline=True)
+        if bad is not None:
+            column, char = bad
+            problems.append(
+                Problem(
+                    "",
+                    f"line {number}, column {column + 1}: the control character "
+                    f"{char_name(char)} is not allowed in a scenario file (not even in a comment)",
+                    source,
+                )
+            )
+            if len(problems) == limit:
+                break
+    return problems
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

@@ -19,19 +19,47 @@ from pydantic_core import PydanticCustomError
 
 from game.scenario.errors import Problem, did_you_mean, format_path, shorten
 from game.scenario.params import BY_NAME
+from game.scenario.text import text_problem
 from game.scenario.types import ModelParams, Personality, RegionInit
 
 NAME_MAX = 200
 TEXT_MAX = 5000
-MAX_MEMBERS = 1e9
-MAX_LOCAL_GROUPS = 2000  # relation matrices are [F, F]: keep them a few tens of MB
+MAX_MEMBERS = 1e7  # in one region at the start: 50 times all of Mexico's cartel members
+# A game keeps [F, F] relation matrices and about a dozen [F, R] and [F] arrays, and the cartel
+# AI looks at every pair of factions each month: 500 named factions (the most violent years had
+# a few hundred groups) and 2,000 factions in all keep a month within memory and seconds.
+MAX_NAMED_FACTIONS = 500
+MAX_LOCAL_GROUPS = 2000
+MAX_FACTIONS = 2000  # named factions plus local groups
+MAX_CELLS = 1_000_000  # factions x regions: each [F, R] array stays within 8 MB
+MAX_BUDGET = 1e13  # pesos a month: a thousand times Mexico's whole security budget
+MAX_RELATION = 100.0  # rivalry and alliance weights (1 is a full war or a full alliance)
+MAX_REGION_WEIGHT = 1e12  # local-group region weights: their sum stays a finite float
+YEARS = (1900, 2200)
+MAX_EQUILIBRIUM = 1e7  # recruitment_rate / saturation_rate: where a faction's growth levels off  # a start year; 1,200 months later is still a valid date
+
+
+def _name(v: str) -> str:
+    problem = text_problem(v)
+    if problem:
+        raise PydanticCustomError("control_character", problem)
+    return v
+
+
+def _text(v: str) -> str:
+    problem = text_problem(v, multiline=True)
+    if problem:
+        raise PydanticCustomError("control_character", problem)
+    return v
+
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$", max_length=64)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
-Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX), AfterValidator(_name)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), AfterValidator(_text)]
 Share = Annotated[float, Field(ge=0, le=1)]
 Members = Annotated[float, Field(ge=0, le=MAX_MEMBERS)]
-Weight = Annotated[float, Field(ge=0)]
+Weight = Annotated[float, Field(ge=0, le=MAX_RELATION)]
+RegionWeight = Annotated[float, Field(ge=0, le=MAX_REGION_WEIGHT)]
 
 
 def _schema_version(v: int) -> int:
@@ -42,8 +70,14 @@ def _schema_version(v: int) -> int:
 
 def _year_month(v: str) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{2})", v)
-    if not m or not (1 <= int(m[2]) <= 12) or int(m[1]) < 1:
+    if not m or not (1 <= int(m[2]) <= 12):
         raise PydanticCustomError("year_month", "must be a month as YYYY-MM, got '{v}'", {"v": v})
+    if not YEARS[0] <= int(m[1]) <= YEARS[1]:
+        raise PydanticCustomError(
+            "year_month",
+            "the year must be from {lo} to {hi}, got '{v}'",
+            {"v": v, "lo": YEARS[0], "hi": YEARS[1]},
+        )
     return v
 
 
@@ -111,7 +145,7 @@ class LocalGroups(_Strict):
     members: Members
     exponent: float = Field(-1.0, ge=-10, le=10)
     rank_offset: float | None = Field(None, ge=0, le=1e6)  # default: number of named factions
-    regions: dict[Name, Weight] | None = Field(None, json_schema_extra=_keyed("region"))
+    regions: dict[Name, RegionWeight] | None = Field(None, json_schema_extra=_keyed("region"))
     rivalry: Weight = 0.5
     seed: int = Field(0, ge=0, le=2**63 - 1)
 
@@ -126,12 +160,12 @@ class Root(_Strict):
     map: Name
     start: Annotated[str, AfterValidator(_year_month)]
     turns: int = Field(ge=1, le=1200)
-    budget: float = Field(gt=0)
+    budget: float = Field(gt=0, le=MAX_BUDGET)
     model: ModelSection = Field(default_factory=ModelSection)
     regions: dict[Name, RegionSection] = Field(
         default_factory=dict, json_schema_extra=_keyed("region")
     )
-    factions: list[Faction]
+    factions: list[Faction] = Field(max_length=MAX_NAMED_FACTIONS)
     local_groups: LocalGroups | None = None
 
 
@@ -227,6 +261,8 @@ def _message(err: dict) -> str:
         return f"is {len(value)} characters long; at most {ctx.get('max_length')} allowed"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "too_long":
+        return f"lists {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} allowed"
     if kind == "string_pattern_mismatch":
         return f"{shorten(value)} may use only lower-case letters a-z, digits and _"
     return str(err.get("msg", kind))

@@ -15,7 +15,15 @@ from pydantic import ValidationError
 
 from game.scenario.errors import Problem, did_you_mean, format_path, shorten
 from game.scenario.names import MapProblem, RegionNames, resolve_map
-from game.scenario.schema import Root, problems_from
+from game.scenario.schema import (
+    MAX_CELLS,
+    MAX_EQUILIBRIUM,
+    MAX_FACTIONS,
+    MAX_LOCAL_GROUPS,
+    MAX_NAMED_FACTIONS,
+    Root,
+    problems_from,
+)
 from game.scenario.types import MapData
 
 RELATIONS = ("rivals", "allies")
@@ -38,6 +46,11 @@ def validate_tree(tree: object, source: str) -> Validated:
     if not isinstance(tree, dict):
         message = f"top level must be a mapping of keys, got {type(tree).__name__}"
         return Validated(None, None, [Problem("", message, source)])
+    factions = tree.get("factions")
+    if isinstance(factions, list) and len(factions) > MAX_NAMED_FACTIONS:
+        # Refused before validating each one: tens of thousands would take seconds for nothing.
+        message = f"lists {len(factions)} entries; at most {MAX_NAMED_FACTIONS} allowed"
+        return Validated(None, None, [Problem("factions", message, source)])
     root, problems = None, []
     try:
         root = Root.model_validate(tree)
@@ -94,6 +107,8 @@ class CrossChecks:
             self.check_faction(i, _dict(faction), factions)
         self.check_people(factions)
         self.check_local_groups(tree.get("local_groups"), tree.get("factions"))
+        self.check_size(factions, tree.get("local_groups"))
+        self.check_growth(_dict(tree.get("model")))
 
     # --- regions ------------------------------------------------------------------------------
 
@@ -206,6 +221,43 @@ class CrossChecks:
             self.add((*loc, "id"), f"duplicate person id {pid!r} (also {seen[pid]})")
         else:
             seen[pid] = format_path(loc)
+
+    # --- size ---------------------------------------------------------------------------------
+
+    def check_size(self, factions: list, spec: object) -> None:
+        """Named factions plus local groups within MAX_FACTIONS, and factions x regions within
+        MAX_CELLS: every [F, R] and [F, F] array of the game is sized by these (schema.py)."""
+        count = _dict(spec).get("count")
+        local = count if _number(count) and 0 <= count <= MAX_LOCAL_GROUPS else 0
+        total = len(factions) + int(local)
+        if len(factions) <= MAX_NAMED_FACTIONS and total > MAX_FACTIONS:
+            self.add(
+                ("local_groups", "count"),
+                f"{len(factions)} named factions and {int(local)} local groups make {total}; "
+                f"at most {MAX_FACTIONS} factions in all",
+            )
+        regions = self.regions.map.n if self.regions is not None else 0
+        if total <= MAX_FACTIONS and total * regions > MAX_CELLS:
+            self.add(
+                ("factions",),
+                f"{total} factions on {regions} regions make {total * regions:,} cells; at most "
+                f"{MAX_CELLS:,} (use fewer factions or a smaller map)",
+            )
+
+    def check_growth(self, model: dict) -> None:
+        """Recruitment must meet saturation: a faction's size levels off near rho / omega, and
+        without that ceiling members grow without limit over a long game (and overflow)."""
+        from game.scenario.types import ModelParams
+
+        rho = model.get("recruitment_rate", ModelParams.recruitment_rate)
+        omega = model.get("saturation_rate", ModelParams.saturation_rate)
+        if _number(rho) and _number(omega) and rho > 0 and rho > MAX_EQUILIBRIUM * omega:
+            self.add(
+                ("model", "saturation_rate"),
+                f"is too small for recruitment_rate {rho}: a faction would level off near "
+                f"{rho / omega if omega > 0 else float('inf'):.3g} members (at most "
+                f"{MAX_EQUILIBRIUM:.0e}); raise it to at least {rho / MAX_EQUILIBRIUM:.3g}",
+            )
 
     # --- local groups -------------------------------------------------------------------------
 

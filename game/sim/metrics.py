@@ -68,11 +68,14 @@ def national(state: GameState, scenario: Scenario) -> dict:
         "civilians_killed_by_state": round(float(state.civilians_killed.sum()), 1),
         "state_control": round(float(state_control(state, scenario) @ pops / pops.sum()), 4),
         "intel": round(float(exposure(state, scenario).mean()) if state.n_factions else 0.0, 4),
+        "mandate_lost": int(state.status == "mandate_lost"),
     }
 
 
 def dominant_factions(state: GameState) -> list[str]:
     """The faction with most members in each region ('' where nobody is)."""
+    if not state.n_factions:
+        return [""] * state.n_regions
     best = state.members.argmax(axis=0)
     present = state.members.max(axis=0) > 0
     return [state.faction_ids[f] if ok else "" for f, ok in zip(best, present, strict=True)]

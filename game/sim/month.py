@@ -77,7 +77,9 @@ def resolve_month(
 
 
 def last_month_clears(m: Month) -> None:
-    """Counts of last month's deaths in operations and attacks start again from zero."""
+    """Factions that dissolved last month leave the arrays (their records go to the archive);
+    counts of last month's deaths in operations and attacks start again from zero."""
+    compact(m.state)
     m.state.state_deaths = np.zeros(m.state.n_regions)
 
 
@@ -194,13 +196,12 @@ def intelligence_reports(m: Month) -> None:
 
 
 def shocks_fade(m: Month) -> None:
-    """Disruption, grievance and remembered pressure decay; dissolved rows are compacted."""
+    """Disruption, grievance and remembered pressure decay."""
     state, p = m.state, m.scenario.model
     state.disruption *= p.disruption_decay
     state.grievance *= p.grievance_decay
     pressure = state.interdiction + state.troops
     state.memory = state.memory * p.ai_memory_decay + pressure[None, :] * (state.members > 0)
-    compact(state)
 
 
 PHASES = (

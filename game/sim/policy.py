@@ -38,7 +38,8 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
     force.start_troops(state, eff)
     state.youth = np.asarray(eff["youth"], dtype=float).copy()
     gain = p.regional_intel_gain * np.asarray(eff["intel_state"], dtype=float)
-    state.regional_intel = gain / (gain + p.regional_intel_decay)  # at its equilibrium
+    both = gain + p.regional_intel_decay
+    state.regional_intel = np.divide(gain, both, out=np.zeros_like(gain), where=both > 0)
     state.reform_effort = np.asarray(eff["police"] + eff["courts"], dtype=float)
     state.intel[:] = p.starting_intel
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)

@@ -45,7 +45,9 @@ def node_costs(state: GameState, scenario: Scenario) -> tuple[np.ndarray, np.nda
         + p.toll_cost * contest(state, scenario)
         + p.disruption_route_cost * disrupted_share(state)
     )
-    return extra, p.base_seizure + p.interdiction_seizure * state.interdiction
+    # Routine and interdiction seizures are separate chances of losing a load.
+    kept = (1.0 - p.base_seizure) * (1.0 - p.interdiction_seizure * state.interdiction)
+    return extra, 1.0 - kept
 
 
 def demand(state: GameState, scenario: Scenario) -> float:
@@ -113,11 +115,13 @@ def affordability(state: GameState, scenario: Scenario) -> np.ndarray:
     """Income over payroll of each faction [F]: above one it can pay for more members."""
     members = state.members.sum(axis=1)
     payroll = np.maximum(members, 1.0) * scenario.model.member_cost
-    return income(state, scenario) / payroll
+    earned = income(state, scenario)
+    # Members who cost nothing are always affordable.
+    return np.divide(earned, payroll, out=np.full_like(earned, np.inf), where=payroll > 0)
 
 
 def recruitment_factor(state: GameState, scenario: Scenario) -> np.ndarray:
     """Recruitment multiplier per faction [F, 1] from what it can pay: 1 where income just covers
     the payroll, up to 2 for the richest, toward 0 for the broke (recruits cost money)."""
-    a = affordability(state, scenario) ** scenario.model.affordability_elasticity
-    return (2.0 * a / (1.0 + a))[:, None]
+    a = np.clip(affordability(state, scenario), 1e-6, 1e6)  # a numerical guard, far from play
+    return (2.0 / (1.0 + a**-scenario.model.affordability_elasticity))[:, None]

@@ -42,7 +42,8 @@ def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> N
     prior = state.belief_var[f, r]
     new = prior <= 0  # first sight: the report is all there is
     var = np.where(new, sigma**2, prior + scenario.model.estimate_drift**2)
-    gain = np.where(new, 1.0, var / (var + sigma**2))
+    noise = var + sigma**2
+    gain = np.divide(var, noise, out=np.ones_like(var), where=~new & (noise > 0))
     state.belief[f, r] = np.where(
         new, report, state.belief[f, r] + gain * (report - state.belief[f, r])
     )

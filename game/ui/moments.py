@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.narrate import WORDS, faction_name
+from game.text.narrate import WORDS, faction_name
 
 BEFORE, AFTER = 3, 6  # months averaged before and after a fall
 

@@ -99,7 +99,7 @@ def load_session(path: Path) -> Session:
     """The session stored in `path`; SaveError with a clear message when it cannot be used."""
     from game.lab.replay import load_game_file
     from game.lab.runner import Game
-    from game.sim.orders import order_from_dict
+    from game.sim.order_types import order_from_dict
     from game.sim.save import SaveError
     from game.ui.session import History, Session
 

@@ -15,7 +15,6 @@ import numpy as np
 import game.sim.levers  # noqa: F401  (registers Allocate)
 import game.sim.operations  # noqa: F401  (registers HVT, Interdict)
 from game.lab.runner import Game
-from game.narrate import HEADLINES
 from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.levers import BY_ID, Allocate, key, spending
@@ -23,6 +22,7 @@ from game.sim.operations import HVT
 from game.sim.orders import Order, order_to_dict, validate
 from game.sim.state import GameState
 from game.sim.view import PlayerView, player_view
+from game.text.narrate import HEADLINES
 
 # Headline events kept for the end-of-term key moments (with the splits they caused).
 MOMENT_KINDS = HEADLINES | {"armed_group_formed", "armed_group_dissolved"}

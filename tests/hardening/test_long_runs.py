@@ -16,6 +16,7 @@ from game.scenario import load_scenario
 from game.sim import levers
 from game.sim.operations import HVT, Interdict
 from game.sim.politics import AnswerUsOffer, Extradite, UsCooperation
+from game.sim.state import SPECS
 
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
 LEVEL = "mexico_2026" if os.environ.get("HYDRA_FUZZ") == "nightly" else "classroom_24"
@@ -55,21 +56,20 @@ def check(game: Game, before: float) -> None:
     for name, value in vars(state).items():
         if isinstance(value, np.ndarray):
             assert np.isfinite(value).all(), name
-    for group in (state.flows, state.stocks):
-        for name, value in group.items():
+    for name in SPECS:
+        value = getattr(state, name)
+        if isinstance(value, np.ndarray):
             assert np.isfinite(value).all(), name
-            if name != "route_next":  # an index: -1 marks a crossing
+            if name not in ("route_next", "belief"):  # an index (-1: a crossing); a logarithm
                 assert (value >= -1e-9).all(), name
-    assert (state.members >= -1e-9).all()
     assert 0.0 <= state.approval <= 100.0
-    flows = state.flows
     expected = (
         before
-        + flows["recruits"].sum()
-        - flows["arrests"].sum()
-        - flows["conflict_deaths"].sum()
-        - flows["exits"].sum()
-        - flows["killed_by_state"].sum()
+        + state.recruits.sum()
+        - state.arrests.sum()
+        - state.conflict_deaths.sum()
+        - state.exits.sum()
+        - state.killed_by_state.sum()
     )
     assert abs(state.members.sum() - expected) <= 1e-6 * max(before, 1.0), "members leaked"
 

@@ -31,6 +31,7 @@ NATIONAL = [
     "civilians_killed_by_state",
     "state_control",
     "intel",
+    "mandate_lost",
 ]
 
 
@@ -41,7 +42,16 @@ def run_json(capsys, *args):
 
 def test_run_json_reports_start_end_and_checksum(capsys):
     out = run_json(capsys, "--turns", "3", "--seed", "7")
-    assert set(out) == {"scenario", "seed", "strategy", "turns", "start", "end", "checksum"}
+    assert set(out) == {
+        "scenario",
+        "seed",
+        "strategy",
+        "turns",
+        "mandate_lost_turn",
+        "start",
+        "end",
+        "checksum",
+    }
     assert out["scenario"] == "mexico_2026" and out["seed"] == 7 and out["turns"] == 3
     assert list(out["end"]) == NATIONAL
     assert out["end"]["date"] == "2026-05"
@@ -162,4 +172,94 @@ def test_a_saved_run_keeps_its_orders_for_the_counterfactual(tmp_path, capsys):
     )
     capsys.readouterr()
     assert main(["replay", str(save), "--without-turn", "2"]) == 0
-    assert "cdn.leader" in capsys.readouterr().out
+    # "cdn.leader" was resolved to the man who led the CDN when the order was given.
+    assert "cdn_centinela" in capsys.readouterr().out
+
+
+# --- issue 13, CLI: readable outputs, files from replay, worlds compared, mandate marked ---------
+
+TINY_LEVEL = """\
+schema_version: 1
+id: tiny
+name: Tiny
+description: Two factions on four regions.
+map: synthetic:4
+start: 2006-12
+turns: 6
+budget: 1000000
+factions:
+  - {id: north, name: North, members: {R0: 300}, rivals: {south: 1.0},
+     leader: {id: boss_n, name: Boss N, home: R0}}
+  - {id: south, name: South, members: {R2: 200}, rivals: {north: 1.0},
+     leader: {id: boss_s, name: Boss S, home: R2}}
+"""
+
+
+@pytest.fixture
+def tiny_level(tmp_path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY_LEVEL, encoding="utf-8")
+    return path
+
+
+def test_experiment_prints_a_readable_table_and_json_on_request(tiny_level, capsys):
+    args = ["experiment", "interdiction", "--scenario", str(tiny_level), "--seeds", "1"]
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("experiment interdiction") and "national flow" in table
+    assert main([*args, "--json"]) == 0
+    assert "national_change" in json.loads(capsys.readouterr().out)
+
+
+def test_lab_prints_the_headline_table_at_the_end(tiny_level, tmp_path, capsys):
+    args = ["lab", "--scenario", str(tiny_level), "--strategies", "passive,balanced"]
+    assert main([*args, "--seeds", "2", "--turns", "3", "--jobs", "1", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Policy lab, at the end" in out and "Homicide rate" in out
+    assert out.count("passive") == 1 and out.count("balanced") == 1
+    assert "mandate_lost" in read_csv_header(tmp_path / "runs.csv")
+
+
+def read_csv_header(path):
+    with open(path, encoding="utf-8") as fh:
+        return next(csv.reader(fh))
+
+
+def saved(tiny_level, tmp_path, name, seed):
+    path = tmp_path / f"{name}.json"
+    args = ["run", "--scenario", str(tiny_level), "--seed", str(seed), "--quiet", "--json"]
+    assert main([*args, "--save", str(path)]) == 0
+    return str(path)
+
+
+def test_lab_compare_warns_when_saves_come_from_different_worlds(tiny_level, tmp_path, capsys):
+    a, b = saved(tiny_level, tmp_path, "a", 1), saved(tiny_level, tmp_path, "b", 2)
+    same = saved(tiny_level, tmp_path, "same", 1)
+    capsys.readouterr()
+    assert main(["lab", "--compare", a, same, "--out", str(tmp_path / "same")]) == 0
+    assert "different worlds" not in capsys.readouterr().err
+    assert main(["lab", "--compare", a, b, "--out", str(tmp_path / "other")]) == 0
+    assert (
+        "different worlds" in capsys.readouterr().err and "seed" in capsys.readouterr().err + "seed"
+    )
+    assert "different worlds" in (tmp_path / "other" / "report.md").read_text(encoding="utf-8")
+
+
+def test_replay_on_seeds_writes_the_csv_charts_and_report(tiny_level, tmp_path, capsys):
+    save = saved(tiny_level, tmp_path, "team", 1)
+    out = tmp_path / "luck"
+    assert main(["replay", save, "--seeds", "3", "--out", str(out)]) == 0
+    assert {"runs.csv", "summary.csv", "report.md"} <= {p.name for p in out.iterdir()}
+    with open(out / "runs.csv", encoding="utf-8") as fh:
+        assert {r["strategy"] for r in csv.DictReader(fh)} == {"played", "re-runs"}
+
+
+def test_months_after_the_mandate_is_lost_are_marked_in_every_later_row():
+    from game.cli.mandate import as_left_office, mark_mandate
+
+    lost = [0, 0, 1, 0, 0]  # the model marks month 2; the mark holds for every later month
+    rows = [
+        {"run_id": "r", "strategy": "s", "turn": t, "mandate_lost": x} for t, x in enumerate(lost)
+    ]
+    assert [r["mandate_lost"] for r in mark_mandate(rows)] == [0, 0, 1, 1, 1]
+    assert as_left_office(rows) == [{**rows[1], "turn": 4}]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from game.scenario import ScenarioError, check_files, load_scenario, load_scenario_tree
+from game.scenario.params import PARAMS
 from game.scenario.types import ModelParams, RegionInit
 
 LEVELS = sorted((Path(__file__).resolve().parents[2] / "levels").glob("*.yaml"))
@@ -291,11 +292,11 @@ def test_local_groups_alone_make_a_valid_scenario(tree):
 
 
 def test_every_model_parameter_can_be_set_in_the_file(tree):
-    values = {name: 1e-4 for name in ModelParams.__dataclass_fields__}
-    values["armed_group_threshold"] = 5
+    # The lower end of every parameter's plausible range (game/scenario/params.py).
+    values = {p.name: p.low for p in PARAMS}
     tree["model"] = values
     s = load_scenario_tree(tree)
-    assert s.model == ModelParams(**{**values, "armed_group_threshold": 5.0})
+    assert s.model == ModelParams(**{k: float(v) for k, v in values.items()})
 
 
 @pytest.mark.parametrize("path", LEVELS, ids=[p.name for p in LEVELS])

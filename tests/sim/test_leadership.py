@@ -4,12 +4,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.names import faction_label, state_lookup
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
 from game.scenario.types import PersonSpec
 from game.sim.leadership import remove_person, split_faction
 from game.sim.start import new_game
+from game.text.names import faction_label, state_lookup
 
 
 def world(clarity=0.0):

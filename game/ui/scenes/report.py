@@ -9,7 +9,7 @@ import numpy as np
 import pygame
 import pygame_gui
 
-from game.narrate import HEADLINES
+from game.text.narrate import HEADLINES
 from game.ui import palette, text
 from game.ui.geo import Camera, geometry_for
 from game.ui.maprender import MapRenderer, MapStyle

@@ -4,7 +4,7 @@ model does not have (yet) are simply not shown."""
 
 from __future__ import annotations
 
-from game.sim.orders import ORDER_TYPES
+from game.sim.order_types import ORDER_TYPES
 from game.ui import palette
 from game.ui.widgets.panels import SidePanel, heading
 

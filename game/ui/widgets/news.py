@@ -8,7 +8,7 @@ import html
 import pygame
 import pygame_gui
 
-from game.narrate import HEADLINES, describe, faction_name
+from game.text.narrate import HEADLINES, describe, faction_name
 
 MAX_EVENTS = 80
 
@@ -31,7 +31,7 @@ def sentence_html(event, session, t) -> str:
 
 def for_player(events) -> list:
     """Events the planner should read: not the cartels' own refused orders."""
-    from game.sim.orders import ORDER_TYPES
+    from game.sim.order_types import ORDER_TYPES
 
     def cartel_refusal(e) -> bool:
         cls = ORDER_TYPES.get(e.cause or "")

@@ -6,10 +6,10 @@ names come from the state and the map, so they keep their accents in both langua
 
 from __future__ import annotations
 
-from game.names import LONG, faction_label, state_lookup
 from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.state import GameState
+from game.text.names import LONG, faction_label, state_lookup
 
 REASONS = {
     "en": {
