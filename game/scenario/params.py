@@ -50,7 +50,7 @@ PARAMS: tuple[Param, ...] = (
     P("arrests_per_week", 190, 100, 320, CALIBRATED,
       'arrests per week nationally at police 0.4',
       PC + ': 110 incapacitated a week nationally'),
-    P("conflict_rate", 1e-07, 5e-08, 1.6e-07, CALIBRATED,
+    P("conflict_rate", 9e-08, 5e-08, 1.6e-07, CALIBRATED,
       'deaths per member per rival member per week',
       PC + ': national 1.549e-8; larger within a state'),
     P("saturation_rate", 3.5e-08, 2e-08, 6e-08, CALIBRATED,
