@@ -165,6 +165,7 @@ class LabScene(Scene):
     def exit(self) -> None:
         if self.job is not None:
             self.job.cancel()
+        super().exit()
 
     def update(self, dt):
         super().update(dt)

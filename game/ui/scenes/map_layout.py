@@ -8,7 +8,8 @@ TABS = ("state", "budget", "orders", "news")
 
 
 def top_buttons(scene) -> None:
-    """Factions, Charts, Menu and End month, right-aligned; sets `top_right_edge`."""
+    """Factions, Charts, Menu and End month, right-aligned; sets `top_right_edge` and
+    `end_button`."""
     s, t = scene.s, scene.t
     w = scene.size[0]
     specs = [
@@ -22,8 +23,10 @@ def top_buttons(scene) -> None:
         label = t(key)
         bw = text.text_width(label, s(15), cls is not None) + s(30)
         x -= bw
-        scene.button((x, s(8), bw, s(36)), label, fn, cls, f"{label}: {hotkey}")
+        button = scene.button((x, s(8), bw, s(36)), label, fn, cls, f"{label}: {hotkey}")
         x -= s(8)
+        if key == "top.end_turn":
+            scene.end_button = button
     scene.top_right_edge = x
 
 

@@ -13,7 +13,7 @@ from game.ui.geo import Camera, Geometry
 from game.ui.maprender import MapRenderer, MapStyle
 from game.ui.paths import ROOT
 from game.ui.saves import latest
-from game.ui.scene import Call, Push, Quit, Scene
+from game.ui.scene import Call, ChangeSettings, Push, Quit, Scene
 
 
 class MainMenu(Scene):
@@ -76,8 +76,10 @@ class MainMenu(Scene):
         return Push(TeamSetup(self.app))
 
     def _tutorial(self):
-        self.app.set_settings(tutorial_done=False)
-        return Call(self.app.new_game, (None, None, None, True))
+        return [
+            ChangeSettings({"tutorial_done": False}),
+            Call(self.app.new_game, (None, None, None, True)),
+        ]
 
     def _settings(self):
         from game.ui.scenes.settings_scene import SettingsScene
@@ -95,8 +97,10 @@ class MainMenu(Scene):
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return Call(self.app.new_game)
-        if event.key == pygame.K_ESCAPE:
-            return Quit(force=True)
+        if event.key == pygame.K_ESCAPE:  # a stray Esc must not close the game: ask
+            from game.ui.scenes.dialogs import ConfirmQuit
+
+            return Push(ConfirmQuit(self.app))
         name = pygame.key.name(event.key).upper()
         fn, enabled = self.keys.get(name, (None, False))
         return fn() if fn and enabled else None

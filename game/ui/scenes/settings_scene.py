@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import palette, text
-from game.ui.scene import Pop, Scene
+from game.ui.scene import ChangeSettings, Pop, Scene
 from game.ui.settings import LANGUAGES, SCALES
 
 
@@ -52,10 +52,7 @@ class SettingsScene(Scene):
         self.button((s(60), h - s(80), s(160), s(48)), t("common.back"), lambda: Pop())
 
     def _set(self, field, value):
-        def apply():
-            self.app.set_settings(**{field: value})
-
-        return apply
+        return lambda: ChangeSettings({field: value})
 
     def key(self, event):
         rows = self.rows()
@@ -68,7 +65,7 @@ class SettingsScene(Scene):
             values = [v for _, v in choices]
             k = values.index(current) if current in values else 0
             k = (k + (-1 if event.key == pygame.K_LEFT else 1)) % len(values)
-            self._set(field, values[k])()
+            return self._set(field, values[k])()
         return None
 
     def draw_back(self, surface) -> None:
