@@ -63,8 +63,9 @@ def months(session) -> Months:
 
 
 def label(t, m: Months) -> str:
-    """'Month 3 of 24 · May 2026', or 'Term over · February 2028' (for titles and lists)."""
+    """'Month 3 of 24 · May 2026', or 'Finished: 24 of 24 months · February 2028'."""
     if m.over:
         when = t.month(m.played) if m.played else ""
-        return " · ".join(x for x in (t("dates.over", total=m.total), when) if x)
+        over = t("dates.over", n=m.number, total=m.total)
+        return " · ".join(x for x in (over, when) if x and x != "?")
     return t("dates.planning", n=m.number, total=m.total, month=t.month(m.planning or ""))

@@ -221,7 +221,7 @@ class Scene:
             if self.typing and event.key not in TYPING_EXITS:
                 return None  # letters, digits and arrows belong to the text field
             handled, action = self.focus.key(event)
-            if handled and event.key == pygame.K_TAB and self.focus.current is not None:
+            if handled and self.focus.current is not None:
                 self.focused(self.focus.current.element)
             return action if handled else self.key(event)
         if not consumed and event.type in MOUSE_EVENTS:

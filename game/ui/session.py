@@ -23,6 +23,7 @@ from game.sim.operations import HVT
 from game.sim.orders import Order, order_to_dict, validate
 from game.sim.state import GameState
 from game.sim.view import PlayerView, player_view
+from game.ui.dates import months
 
 # Headline events kept for the end-of-term key moments (with the splits they caused).
 MOMENT_KINDS = HEADLINES | {"armed_group_formed", "armed_group_dissolved"}
@@ -201,6 +202,7 @@ class Session:
 
     def meta(self) -> dict:
         n = self.view.national
+        when = months(self)
         return {
             "app": "hydra-desktop",
             "scenario_id": self.scenario.id,
@@ -210,6 +212,9 @@ class Session:
             "difficulty": self.difficulty,
             "turn": self.state.turn,
             "date": n.get("date", ""),
+            "planning": when.planning,  # what the load list shows (game.ui.dates)
+            "total": when.total,
+            "finished": when.over,
             "national": self.game.national,
             "history": self.history.to_dict(),
             "pending": [order_to_dict(self.state.turn + 1, o) for o in self.pending],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from game.ui import palette, text
+from game.ui import dates, palette, text
 from game.ui.match import TEAMS
 from game.ui.paths import LEVELS
 from game.ui.scene import Call, Pop, Push, Reset, Scene
@@ -119,10 +119,7 @@ class HandOver(Scene):
         team = t("teams.team", n=match.current + 1)
         title = text.render(t("teams.handover", team=team), s(40), palette.ACCENT, True)
         surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.36))))
-        month = t.month(match.session.view.national.get("date", ""))
-        sub = t("teams.month", month=month, n=match.session.state.turn + 1,
-                total=match.session.scenario.turns)  # fmt: skip
-        line = text.render(sub, s(20), palette.TEXT)
+        line = text.render(dates.label(t, dates.months(match.session)), s(20), palette.TEXT)
         surface.blit(line, line.get_rect(center=(w // 2, int(h * 0.36) + s(56))))
         hint = text.render(t("teams.hidden"), s(15), palette.TEXT_DIM)
         surface.blit(hint, hint.get_rect(center=(w // 2, int(h * 0.36) + s(96))))

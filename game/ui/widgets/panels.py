@@ -55,17 +55,7 @@ class SidePanel:
 
     def ensure_visible(self, element) -> None:
         """Scroll so that a widget reached with the keyboard is in view."""
-        bar = getattr(self.scroll, "vert_scroll_bar", None)
-        if (
-            bar is None
-            or getattr(element, "ui_container", None) is not self.scroll.scrollable_container
-        ):
-            return
-        total = max(1, self.scroll.scrollable_container.get_relative_rect().height)
-        top = element.get_relative_rect().top
-        shown = bar.start_percentage * total
-        if top < shown or top + element.get_relative_rect().height > shown + self.rect.height:
-            bar.set_scroll_from_start_percentage(max(0.0, (top - self.s(60)) / total))
+        scroll_into_view(self.scroll, element, self.s(60))
 
     def refresh(self) -> None:
         """Update the numbers after an order (rows keep their widgets)."""
@@ -98,6 +88,19 @@ class SidePanel:
         surf = pygame.Surface((self.width, 1))
         surf.fill(palette.BORDER)
         return self.image(y + self.s(8), surf) + self.s(8)
+
+
+def scroll_into_view(scroll, element, margin: int) -> None:
+    """Scroll `scroll` (a UIScrollingContainer) so that `element`, one of its widgets, shows."""
+    bar = getattr(scroll, "vert_scroll_bar", None)
+    if bar is None or getattr(element, "ui_container", None) is not scroll.scrollable_container:
+        return
+    total = max(1, scroll.scrollable_container.get_relative_rect().height)
+    top = element.get_relative_rect().top
+    height = element.get_relative_rect().height
+    shown = bar.start_percentage * total
+    if top < shown or top + height > shown + scroll.get_relative_rect().height:
+        bar.set_scroll_from_start_percentage(max(0.0, (top - margin) / total))
 
 
 class ProgrammeRow:
@@ -172,4 +175,4 @@ def dim(panel: SidePanel, y: int, value: str, height=20) -> int:
     return panel.label(y, value, "@small", height)
 
 
-__all__ = ["SidePanel", "ProgrammeRow", "heading", "dim", "oid"]
+__all__ = ["SidePanel", "ProgrammeRow", "heading", "dim", "oid", "scroll_into_view"]
