@@ -122,7 +122,26 @@ class GameCommands:
         self.tutorial.signal("ended_turn")
         self._caption()
         memory.trim()
+        if session.finished and (self.match is None or self.match.finished):
+            self.status_quo()  # the grade's reference, played while the report is read
         return Push(TurnReport(self, events))
+
+    def status_quo(self):
+        """The status quo of the game (or the match) being played: the same world and seed with
+        no plan, for as many months as the longest game; started in the background if needed."""
+        from game.ui.statusquo import StatusQuo, key_of
+
+        sessions = self.match.sessions if self.match is not None else [self.session]
+        if not sessions or sessions[0] is None:
+            return None
+        first = sessions[0]
+        turns = max(s.state.turn for s in sessions)
+        quo = getattr(self, "_quo", None)
+        if quo is None or quo.key != key_of(first.scenario, first.state.seed, turns):
+            if quo is not None:
+                quo.stop()
+            self._quo = StatusQuo(first.scenario, first.state.seed, turns).start()
+        return self._quo
 
     def issue(self, order) -> list[str]:
         problems = self.session.propose(order) if self.session else ["no game"]

@@ -129,17 +129,22 @@ class HandOver(Scene):
 
 
 class ClassTable(Scene):
-    """The teams ranked on the model's evaluation, with the compare charts one click away."""
+    """The teams ranked on the model's evaluation against doing nothing in the same world, with
+    the compare charts one key away."""
 
     name = "class_table"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.quo = app.status_quo()
 
     def build(self) -> None:
         w, h = self.size
         s, t = self.s, self.t
         self.label((s(40), s(12), w - s(80), s(56)), t("teams.table"), "@title")
         by = h - s(76)
-        self.button((s(40), by, s(240), s(48)), t("end.menu"), self._menu)
-        self.button((w - s(300), by, s(260), s(48)), t("teams.compare"), self._compare,
+        self.button((s(40), by, s(260), s(48)), t("teams.menu"), self._menu)
+        self.button((w - s(340), by, s(300), s(48)), t("teams.compare"), self._compare,
                     "@primary")  # fmt: skip
         self.focus.enter_activates = False
 
@@ -158,9 +163,12 @@ class ClassTable(Scene):
         scenario = self.t.scenario_text(match.sessions[0].scenario.raw, "name")
         intro = self.t("teams.intro", n=len(names), scenario=scenario, seed=match.seed)
         turns = max(s.state.turn for s in match.sessions)
-        rows = match.rows(names)
-        return Push(LabResults(self.app, rows, turns, self.t("teams.compare"), intro,
+        rows = match.rows(names, self._baseline(), self.t("teams.quo"))
+        return Push(LabResults(self.app, rows, turns, self.t("teams.compare_title"), intro,
                                kind="compare"))  # fmt: skip
+
+    def _baseline(self):
+        return self.quo.rows if self.quo is not None and not self.quo.busy else None
 
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_c):
@@ -175,23 +183,34 @@ class ClassTable(Scene):
         if match is None:
             return
         w = surface.get_width()
-        columns = [
-            (t("teams.col.rank"), 0.0),
-            (t("teams.col.team"), 0.08),
-            (t("teams.col.grade"), 0.30),
-            (t("teams.col.score"), 0.40),
-            (t("end.rate"), 0.52),
-            (t("end.groups"), 0.72),
-            (t("end.members"), 0.86),
-        ]
         table = pygame.Rect(s(40), s(90), w - s(80), s(40))
+        if self.quo is not None and self.quo.busy:
+            busy = t("end.quo_busy", pct=f"{self.quo.fraction:.0%}")
+            text.draw_wrapped(surface, busy, table, s(16), palette.TEXT_DIM)
+            return
+        self._draw_table(surface, table, match)
+        note = pygame.Rect(s(40), table.bottom + (len(match.sessions) + 1) * s(46),
+                           w - s(80), s(60))  # fmt: skip
+        text.draw_wrapped(surface, t("teams.table_note"), note, s(14), palette.TEXT_DIM)
+
+    def _draw_table(self, surface, table: pygame.Rect, match) -> None:
+        s, t = self.s, self.t
+        columns = (
+            (t("teams.col.rank"), 0.0),
+            (t("teams.col.team"), 0.06),
+            (t("teams.col.grade"), 0.24),
+            (t("teams.col.score"), 0.33),
+            (t("end.rate"), 0.45),
+            (t("end.groups"), 0.68),
+            (t("end.members"), 0.84),
+        )
         pygame.draw.rect(surface, palette.PANEL, table, border_radius=s(6))
         for label, at in columns:
             cell = text.render(label, s(15), palette.TEXT_DIM, True)
             surface.blit(cell, (table.x + s(16) + int(at * table.width), table.y + s(10)))
-        for rank, (k, evaluation) in enumerate(match.ranking(), start=1):
-            row = table.move(0, rank * s(46))
-            colour = palette.PANEL if rank % 2 else palette.PANEL_DARK
+        for row_no, (rank, k, evaluation) in enumerate(match.ranking(self._baseline()), start=1):
+            row = table.move(0, row_no * s(46))
+            colour = palette.PANEL if row_no % 2 else palette.PANEL_DARK
             pygame.draw.rect(surface, colour, row, border_radius=s(6))
             start, end = match.sessions[k].game.national[0], match.sessions[k].game.national[-1]
             cells = [
@@ -203,13 +222,10 @@ class ClassTable(Scene):
                 f"{start['armed_groups']:.0f} → {end['armed_groups']:.0f}",
                 f"{end['members']:,.0f}",
             ]
+            ink = palette.ACCENT if rank == 1 else palette.TEXT
             for (_, at), value in zip(columns, cells, strict=True):
-                ink = palette.ACCENT if rank == 1 else palette.TEXT
                 cell = text.render(value, s(17), ink, rank == 1)
                 surface.blit(cell, (row.x + s(16) + int(at * row.width), row.y + s(10)))
-        note = pygame.Rect(s(40), table.bottom + (len(match.sessions) + 1) * s(46),
-                           w - s(80), s(60))  # fmt: skip
-        text.draw_wrapped(surface, t("teams.table_note"), note, s(14), palette.TEXT_DIM)
 
     def shortcuts(self):
-        return [("Enter / C", "help.teams.compare"), ("Esc", "help.back")]
+        return [("Enter / C", "help.teams.compare"), ("Esc", "help.teams.menu")]
