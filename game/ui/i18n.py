@@ -70,6 +70,11 @@ class Strings:
     def percent(self, value: float) -> str:
         return f"{value * 100:.0f}%"
 
+    def change(self, share: float) -> str:
+        """A relative change with its sign: '+60%', '-12%', and '0%' (never '-0%')."""
+        shown = f"{share:+.0%}"
+        return "0%" if shown in ("+0%", "-0%") else shown
+
     def scenario_text(self, raw: dict, key: str) -> str:
         """A scenario's name or description in this language (English when not translated),
         without control characters (a scenario file is not trusted to be tidy)."""

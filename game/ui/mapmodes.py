@@ -15,10 +15,12 @@ import pygame
 from game.sim.levers import BY_ID
 from game.ui import palette
 from game.ui.maprender import MapStyle
+from game.ui.names import display_name
 
 MODES = ("control", "homicides", "capacity", "intel", "routes", "troops")
 HOMICIDE_TOP = 100.0  # per 100k a year at the top of the scale
 CONTESTED = 0.75  # a rival with this share of the strongest faction's members contests a state
+UNSURE_PRESENCE = 150.0  # members: a leader whose likely range starts below this holds nothing sure
 
 
 @dataclass
@@ -44,18 +46,39 @@ def homicide_rates(view, scenario) -> np.ndarray:
     return view.homicide_history.sum(axis=0) / scenario.map.populations() * 1e5
 
 
-def dominant(view) -> tuple[np.ndarray, np.ndarray, list]:
-    """(faction index or -1, contested flag) per state from the estimates, and the factions."""
+@dataclass
+class Control:
+    """Who the estimates say holds each state, and whether they can tell at all."""
+
+    best: np.ndarray  # [R] index into `live` of the strongest faction, or -1 (nobody known)
+    contested: np.ndarray  # [R] a rival is estimated close behind (CONTESTED)
+    uncertain: np.ndarray  # [R] the estimates cannot tell who holds it
+    live: list
+
+
+def dominant(view) -> Control:
+    """Per state, the faction the estimates make strongest; uncertain where its likely range
+    overlaps the runner-up's (its low end does not clear the runner-up's high end) or where even
+    its low end is a handful of members (UNSURE_PRESENCE): noise, not a takeover."""
     live = [f for f in view.factions if f.dissolved is None]
+    n = len(view.police)
     if not live:
-        n = len(view.police)
-        return np.full(n, -1), np.zeros(n, bool), live
+        none = np.zeros(n, bool)
+        return Control(np.full(n, -1), none, none, live)
     m = np.array([f.members for f in live])
+    cols = np.arange(n)
     order = np.argsort(-m, axis=0)
-    first = m[order[0], np.arange(m.shape[1])]
-    second = m[order[1], np.arange(m.shape[1])] if len(live) > 1 else np.zeros(m.shape[1])
+    first = m[order[0], cols]
     best = np.where(first >= 1.0, order[0], -1)
-    return best, second >= CONTESTED * np.maximum(first, 1e-9), live
+    leader_low = np.array([f.low for f in live])[order[0], cols]
+    if len(live) > 1:
+        second = m[order[1], cols]
+        runner_high = np.array([f.high for f in live])[order[1], cols]
+    else:
+        second = runner_high = np.zeros(n)
+    unsure = (leader_low <= runner_high) | (leader_low < UNSURE_PRESENCE)
+    contested = second >= CONTESTED * np.maximum(first, 1e-9)
+    return Control(best, contested & (best >= 0), unsure & (best >= 0), live)
 
 
 def faction_look(view, fid: str, colourblind: bool, local: bool):
@@ -100,30 +123,57 @@ def _names(session) -> list[str]:
 def _control(ctx: ModeContext) -> ModeData:
     session, t = ctx.session, ctx.t
     view = session.view
-    best, contested, live = dominant(view)
-    fills, patterns, legend, seen, tips = [], [], [], {}, []
-    for r, b in enumerate(best):
+    control = dominant(view)
+    fills, patterns, seen, tips = [], [], {}, []
+    for r, b in enumerate(control.best):
         if b < 0:
             fills.append(palette.NO_DATA)
             patterns.append(None)
             tips.append([t("map.tip.nobody")])
             continue
-        f = live[b]
+        f = control.live[b]
         local = f.id in ctx.local_ids
+        name = t("legend.local_groups") if local else display_name(f, view, t)
+        if control.uncertain[r]:
+            fills.append(palette.UNSURE)
+            patterns.append(("unsure", palette.UNSURE_INK))
+            tips.append(_unsure_tip(view, control, r, name, t))
+            continue
         colour, pattern = faction_look(view, f.id, ctx.colourblind, local)
         fills.append(colour)
         patterns.append((pattern, palette.shade(colour, 0.45)))
-        name = t("legend.local_groups") if local else f.short
         seen.setdefault(name, [colour, pattern, 0])[2] += 1
-        tip = [t("map.tip.dominant", faction=f.name, members=f"{f.members[r]:,.0f}")]
-        if contested[r]:
+        tip = [t("map.tip.dominant", faction=name, members=f"{f.members[r]:,.0f}")]
+        if control.contested[r]:
             tip.append(t("map.tip.contested"))
         tips.append(tip)
-    for name, (colour, pattern, _) in sorted(seen.items(), key=lambda kv: -kv[1][2])[:9]:
-        legend.append(LegendItem(name, colour, pattern))
+    legend = [
+        LegendItem(name, colour, pattern)
+        for name, (colour, pattern, _) in sorted(seen.items(), key=lambda kv: -kv[1][2])[:8]
+    ]
+    legend.append(LegendItem(t("legend.uncertain"), palette.UNSURE, "unsure"))
     legend.append(LegendItem(t("legend.contested"), palette.NO_DATA, "contested"))
-    style = MapStyle((), fills, patterns, _contested_overlay(ctx.geometry, contested))
-    return ModeData(style, legend, tips)
+    overlay = _contested_overlay(ctx.geometry, control.contested & ~control.uncertain)
+    return ModeData(MapStyle((), fills, patterns, overlay), legend, tips)
+
+
+def _unsure_tip(view, control: Control, r: int, name: str, t) -> list[str]:
+    """'Uncertain: probably X (≈1,200, likely 500–2,600), but Y could be as strong.'"""
+    f = control.live[control.best[r]]
+    lines = [t("map.tip.uncertain")]
+    lines.append(
+        t(
+            "map.tip.probably",
+            faction=name,
+            members=f"{f.members[r]:,.0f}",
+            low=f"{f.low[r]:,.0f}",
+            high=f"{f.high[r]:,.0f}",
+        )  # fmt: skip
+    )
+    rivals = [g for g in view.present_in(r) if g.id != f.id and g.high[r] >= f.low[r]]
+    if rivals:
+        lines.append(t("map.tip.could_be", faction=display_name(rivals[0], view, t)))
+    return lines
 
 
 def _contested_overlay(geometry, contested):

@@ -90,6 +90,7 @@ class Session:
         self.history = History()
         self.dirty = False  # something happened since the last save
         self.save_name: str | None = None
+        self.previous_events: list[Event] = []  # the month before last's (to spot repeats)
         self._view: PlayerView | None = None
         self._preview: GameState | None = None
         if not self.history.drug_flow:
@@ -176,6 +177,7 @@ class Session:
     def end_turn(self) -> list[Event]:
         """Play the month with the pending orders; returns its events."""
         orders, self.pending = list(self.pending), []
+        self.previous_events = list(self.game.last_events)
         events = self.game.play(orders)
         self._view = None
         self._preview = None

@@ -9,21 +9,27 @@ import pygame
 import pygame_gui
 
 from game.narrate import HEADLINES, describe, faction_name
+from game.ui.names import display_name, translate
+from game.ui.text import clean
 
 MAX_EVENTS = 80
 
 
 def sentence_html(event, session, t) -> str:
-    """One event as HTML with its state and faction names linked."""
-    state, scenario = session.state, session.scenario
-    body = html.escape(describe(event, state, scenario, t.lang), quote=False)
+    """One event as HTML with its state and faction names linked, generated faction names in
+    the player's language."""
+    state, scenario, view = session.state, session.scenario, session.view
+    sentence = translate(describe(event, state, scenario, t.lang), view, t)
+    body = html.escape(clean(sentence, 2000), quote=False)
     links = []
-    if event.faction:
-        links.append((faction_name(state, event.faction), f"faction:{event.faction}"))
-    if event.region is not None:
+    faction = view.faction(event.faction) if event.faction else None
+    if faction is not None:
+        names = (display_name(faction, view, t), faction.short, faction_name(state, faction.id))
+        links.append((next((n for n in names if n and n in sentence), ""), f"faction:{faction.id}"))
+    if event.region is not None and 0 <= event.region < len(scenario.map.regions):
         links.append((scenario.map.regions[event.region].name, f"region:{event.region}"))
     for name, target in links:
-        name = html.escape(name, quote=False)
+        name = html.escape(clean(name, 200), quote=False)
         if name and name in body:
             body = body.replace(name, f"<a href='{target}'>{name}</a>", 1)
     return body
@@ -40,11 +46,33 @@ def for_player(events) -> list:
     return [e for e in events if not cartel_refusal(e)]
 
 
+ROUTINE = {"reinforced", "moved_into", "lies_low", "confronts", "turns_to_extortion"}
+
+
+def repeats(events, before) -> tuple[list, list]:
+    """(new, repeated): routine cartel moves that were also made last month are 'repeated'."""
+    seen = {(e.kind, e.faction, e.region) for e in before or () if e.kind in ROUTINE}
+    new = [e for e in events if (e.kind, e.faction, e.region) not in seen or e.kind not in ROUTINE]
+    return new, [e for e in events if e not in new]
+
+
+def as_before_html(repeated, session, t) -> str:
+    """One line for the moves that repeat last month's: 'As last month: CJNG reinforces
+    Jalisco; ...' (without their reasons, told then)."""
+    view = session.view
+    said = [
+        translate(describe(e, session.state, session.scenario, t.lang), view, t).split(": ")[0]
+        for e in repeated
+    ]
+    return html.escape(clean(t("report.as_before", moves="; ".join(said)), 4000))
+
+
 def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
     """Headlines in bold first, then the rest; `limit` lines at most."""
     events = for_player(events)
     heads = [e for e in events if e.kind in HEADLINES]
     rest = [e for e in events if e.kind not in HEADLINES and e.kind != "allocation_set"]
+    rest, repeated = repeats(rest, session.previous_events)
     parts = []
     if heads:
         parts.append(f"<font color='#e69f00'><b>{html.escape(t('news.headlines'))}</b></font>")
@@ -54,6 +82,8 @@ def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
         parts += [f"• {sentence_html(e, session, t)}" for e in rest[: max(0, limit - len(heads))]]
         if len(heads) + len(rest) > limit:
             parts.append(html.escape(t("news.more", n=len(heads) + len(rest) - limit)))
+    if repeated:
+        parts.append(f"• {as_before_html(repeated, session, t)}")
     if not parts:
         parts.append(html.escape(t("news.none")))
     return "<br>".join(parts)

@@ -8,6 +8,7 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.mapmodes import faction_look
+from game.ui.names import display_name
 from game.ui.widgets.graphs import meter
 
 
@@ -38,7 +39,8 @@ def person_box(ctx: Ctx, rect, name, role, where, chosen: bool, colour) -> None:
 def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour) -> None:
     """Leader on top, lieutenants below (in rows), lines between; clarity under the leader."""
     s, t, surf = ctx.s, ctx.t, ctx.surface
-    name = text.fit(faction.name, s(18), area.width - s(24), True)
+    full = display_name(faction, ctx.session.view, t)
+    name = text.fit(full, s(18), area.width - s(24), True)
     surf.blit(text.render(name, s(18), palette.TEXT, True), (area.x + s(12), area.y + s(10)))
     if faction.dissolved is not None:
         msg = t("factions.dissolved", month=faction.dissolved)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.sim.levers import PROGRAMMES
 from game.ui import palette
 from game.ui.mapmodes import faction_look, homicide_rates
+from game.ui.names import display_name
 from game.ui.widgets import graphs
 from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading
 
@@ -86,10 +87,8 @@ class StatePanel(SidePanel):
         for f in here[:MAX_FACTIONS]:
             local = f.id in self.scene.local_ids
             colour, pattern = faction_look(view, f.id, self.scene.app.settings.colourblind, local)
-            if local:
-                name = t("state.local_group", n=f.id.rsplit("_", 1)[-1])
-            else:
-                name = f.name if len(f.name) <= 22 else f.short
+            name = display_name(f, view, t)
+            name = name if local or len(name) <= 22 else f.short
             rows.append((name, f.members[r], f.low[r], f.high[r], colour, pattern))
         y = self.image(y + s(4), graphs.error_bars(rows, self.width, self.scene.app.scale))
         if len(here) > MAX_FACTIONS:
