@@ -82,11 +82,51 @@ def dominant(view) -> Control:
 
 
 def faction_look(view, fid: str, colourblind: bool, local: bool):
-    """(colour, pattern) of a faction, stable for the game (by its row in the view)."""
-    index = next((i for i, f in enumerate(view.factions) if f.id == fid), 0)
-    f = view.factions[index]
-    colour = palette.faction_colour(palette.LOCAL if local else f.colour, colourblind)
-    return colour, palette.faction_pattern(index, local)
+    """(colour, pattern) of a faction: local groups share one look; every other faction has
+    its own, never the same swatch as another's (see `looks`)."""
+    if local:
+        return palette.faction_colour(palette.LOCAL, colourblind), "dots"
+    found = looks(view, colourblind).get(fid)
+    return found if found is not None else (palette.NO_DATA, "none")
+
+
+_LOOKS: dict = {}
+
+
+def looks(view, colourblind: bool) -> dict[str, tuple]:
+    """A distinct (colour, pattern) for every faction that is not a local group.
+
+    Each takes its scenario colour and the hatch of its row, or the next free pair: colours
+    repeat every 8 in the colour-blind palette, so a hatch must tell them apart. Factions keep
+    their look for the game (rows only ever grow) unless there are more than pairs, when only
+    the living ones are kept apart."""
+    key = (id(view), colourblind)
+    if key not in _LOOKS:
+        _LOOKS.clear()  # one view at a time: the screens all show the current month
+        named = [(i, f) for i, f in enumerate(view.factions) if not f.local]
+        n_colours = len(palette.OKABE_ITO) if colourblind else len(palette.FACTIONS) - 1
+        if len(named) > n_colours * len(palette.PATTERNS):
+            named = [(i, f) for i, f in named if f.dissolved is None]
+        _LOOKS[key] = (view, _assign(named, colourblind, n_colours))
+    return _LOOKS[key][1]
+
+
+def _assign(named, colourblind: bool, n_colours: int) -> dict[str, tuple]:
+    taken: set[tuple] = set()
+    out: dict[str, tuple] = {}
+    pairs = n_colours * len(palette.PATTERNS)
+    for row, f in named:
+        colour_index = f.colour % n_colours if f.colour != palette.LOCAL else row % n_colours
+        first = palette.PATTERNS.index(palette.faction_pattern(row))
+        for step in range(pairs):
+            colour = (colour_index + step // len(palette.PATTERNS)) % n_colours
+            pattern = palette.PATTERNS[(first + step) % len(palette.PATTERNS)]
+            look = (palette.faction_colour(colour, colourblind), pattern)
+            if look not in taken:
+                break
+        taken.add(look)
+        out[f.id] = look
+    return out
 
 
 @dataclass

@@ -220,6 +220,8 @@ class Scene:
         if event.type == pygame.KEYDOWN:
             if self.typing and event.key not in TYPING_EXITS:
                 return None  # letters, digits and arrows belong to the text field
+            if self.typing and event.key == pygame.K_TAB:
+                self.ui.set_focus_set(None)  # Tab leaves the field for the next button
             handled, action = self.focus.key(event)
             if handled and self.focus.current is not None:
                 self.focused(self.focus.current.element)

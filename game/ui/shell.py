@@ -178,9 +178,12 @@ class App(GameCommands):
 
     @property
     def scale(self) -> float:
-        """The player's UI scale, times a little more on tall windows (1080p and up)."""
-        height = self.screen.get_height()
-        return self.settings.ui_scale * min(1.5, max(1.0, height / AUTO_SCALE_HEIGHT))
+        """The player's UI scale, times a little more on tall windows (1080p and up), but never
+        more than fits: every screen is laid out for at least MIN_SIZE pixels at scale 1, so a
+        large interface on a small window grows only as far as the window allows."""
+        w, h = self.screen.get_size()
+        wanted = self.settings.ui_scale * min(1.5, max(1.0, h / AUTO_SCALE_HEIGHT))
+        return min(wanted, max(1.0, min(w / MIN_SIZE[0], h / MIN_SIZE[1])))
 
     def new_manager(self):
         """A widget manager for a scene: a used one of the right size and scale when there is one

@@ -8,7 +8,7 @@ import pygame
 from game.ui import palette, text
 from game.ui.labjob import LabJob
 from game.ui.scene import Pop, Push, Scene
-from game.ui.scenes.newgame import list_levels
+from game.ui.scenes.newgame import playable_levels
 
 DEFAULT_STRATEGIES = ("passive", "decapitation", "balanced")
 SEEDS = (1, 50)
@@ -44,7 +44,7 @@ class LabScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.levels = list_levels()
+        self.levels = playable_levels()
         self.level = 0
         self.names = strategy_names()
         self.chosen = [n for n in self.names if n in DEFAULT_STRATEGIES] or self.names[:1]

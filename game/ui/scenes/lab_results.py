@@ -38,27 +38,37 @@ class LabResults(Scene):
         self.table = headline(rows, key) if rows else [[]]
         self.index = 0
         self._images: dict[int, pygame.Surface] = {}
+        self._scaled = None
         self.exported: Path | None = None
 
     def build(self) -> None:
         w, h = self.size
         s, t = self.s, self.t
         self.label((s(30), s(12), w - s(60), s(40)), self.title, "@heading")
-        x = s(30)
-        for i, chart in enumerate(self.charts):
-            label = t(METRIC_KEYS.get(chart.metric, chart.metric))
-            bw = text.text_width(label, s(14), True) + s(30)
-            cls = "@tab_on" if i == self.index else "@tab"
-            self.button((x, s(58), bw, s(32)), label, self._show(i), cls)
-            x += bw + s(6)
-        self.chart_rect = pygame.Rect(s(30), s(100), int(w * 0.66), h - s(190))
+        top = self._tabs(s(58)) + s(10)
+        self.chart_rect = pygame.Rect(s(30), top, int(w * 0.66), h - top - s(90))
         self.side = pygame.Rect(
-            self.chart_rect.right + s(20), s(100), w - self.chart_rect.right - s(50), h - s(190)
+            self.chart_rect.right + s(20), top, w - self.chart_rect.right - s(50), h - top - s(90)
         )
+        self._scaled = None
         by = h - s(70)
         self.button((s(30), by, s(180), s(46)), t("common.back"), lambda: Pop())
         self.button((w - s(250), by, s(220), s(46)), t("lab.export"), self._export, "@primary")
         self.focus.enter_activates = False
+
+    def _tabs(self, y: int) -> int:
+        """One button per chart, in as many rows as the window needs; returns the y below."""
+        s, t, w = self.s, self.t, self.size[0]
+        x = s(30)
+        for i, chart in enumerate(self.charts):
+            label = t(METRIC_KEYS.get(chart.metric, chart.metric))
+            bw = min(text.text_width(label, s(14), True) + s(30), w - s(60))
+            if x > s(30) and x + bw > w - s(30):
+                x, y = s(30), y + s(38)
+            cls = "@tab_on" if i == self.index else "@tab"
+            self.button((x, y, bw, s(32)), label, self._show(i), cls)
+            x += bw + s(6)
+        return y + s(32)
 
     def _show(self, i):
         def show():
@@ -89,8 +99,8 @@ class LabResults(Scene):
     def image(self) -> pygame.Surface | None:
         if not self.charts:
             return None
-        if self.index not in self._images:
-            self._images[self.index] = chart_image(self.charts[self.index])
+        if self.index not in self._images:  # only the chart on screen is kept (about 6 MB)
+            self._images = {self.index: chart_image(self.charts[self.index])}
         return self._images[self.index]
 
     def draw_back(self, surface) -> None:
@@ -103,7 +113,9 @@ class LabResults(Scene):
             r = self.chart_rect
             k = min(r.width / image.get_width(), r.height / image.get_height())
             size = (int(image.get_width() * k), int(image.get_height() * k))
-            surface.blit(pygame.transform.smoothscale(image, size), r.topleft)
+            if self._scaled is None or self._scaled[0] != (self.index, size):
+                self._scaled = ((self.index, size), pygame.transform.smoothscale(image, size))
+            surface.blit(self._scaled[1], r.topleft)  # scaled once, not every frame
         self._draw_side(surface)
 
     def _draw_side(self, surface) -> None:

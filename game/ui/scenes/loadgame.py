@@ -14,7 +14,7 @@ import pygame_gui
 from game.ui import palette, text
 from game.ui.saves import describe, list_saves, peek
 from game.ui.scene import Call, Pop, Scene
-from game.ui.widgets.panels import scroll_into_view
+from game.ui.widgets.panels import scroll_into_view, tidy_scroll
 
 MAX_LISTED = 500  # saves read for the list (a folder with more shows the newest)
 
@@ -44,6 +44,7 @@ class LoadGame(Scene):
             self.rows.append(row)
             y += bh + s(8)
         self.scroll.set_scrollable_area_dimensions((bw, max(y, 1)))
+        tidy_scroll(self.scroll)
         self.button((s(60), h - s(80), s(160), s(48)), t("common.back"), lambda: Pop())
         if self.saves:
             self.focus.index = 0

@@ -75,11 +75,15 @@ def tabs(scene) -> None:
 
 
 def tab_label(scene, tab: str) -> str:
-    """A tab's name; the Orders tab also counts this month's pending orders."""
-    label = scene.t(f"tab.{tab}")
-    if tab == "orders" and scene.session.pending:
-        label += f" ({len(scene.session.pending)})"
-    return label
+    """A tab's name with its key, as fits the tab; the Orders tab also counts this month's
+    pending orders ('Orders (O) · 3', or 'Orders · 3' when narrow)."""
+    full = scene.t(f"tab.{tab}")
+    short = full.split(" (")[0]
+    n = len(scene.session.pending) if tab == "orders" else 0
+    room = scene.panel_rect.width // len(TABS) - scene.s(14)
+    candidates = [f"{full} · {n}", f"{short} · {n}", str(n)] if n else [full, short]
+    size = scene.s(14)
+    return next((c for c in candidates if text.text_width(c, size, True) <= room), candidates[-1])
 
 
 def zoom_buttons(scene) -> None:

@@ -47,6 +47,7 @@ class MapScreen(Scene):
         self._mode_cache = (None, None)
         self.end_shown = False
         self.show_legend = True
+        self.legend_rect: pygame.Rect | None = None
 
     # --- layout -------------------------------------------------------------------------
 
@@ -311,10 +312,11 @@ class MapScreen(Scene):
             self.app.scale,
             self.top_right_edge,
         )
+        self.legend_rect = None
         if not self.show_legend:
             return
         title = self.t(f"mode.{self.mode}")
-        legend.draw(
+        self.legend_rect = legend.draw(
             surface,
             (self.map_rect.x + self.s(10), self.map.rect.bottom - self.s(8)),
             data.legend,

@@ -42,6 +42,7 @@ class SidePanel:
         self.width = self.rect.width - self.s(26)
         bottom = self.fill(self.s(10))
         self.scroll.set_scrollable_area_dimensions((self.width, bottom + self.s(16)))
+        tidy_scroll(self.scroll)
 
     def kill(self) -> None:
         if self.scroll is not None:
@@ -88,6 +89,14 @@ class SidePanel:
         surf = pygame.Surface((self.width, 1))
         surf.fill(palette.BORDER)
         return self.image(y + self.s(8), surf) + self.s(8)
+
+
+def tidy_scroll(scroll) -> None:
+    """Hide the scroll bar pygame_gui 0.6 keeps, zero pixels wide, when the contents fit: its
+    14-pixel buttons would hang over the right edge of the panel (and of the window)."""
+    bar = getattr(scroll, "vert_scroll_bar", None)
+    if bar is not None and bar.alive() and bar.get_relative_rect().width == 0:
+        bar.hide()
 
 
 def scroll_into_view(scroll, element, margin: int) -> None:
@@ -172,7 +181,26 @@ def heading(panel: SidePanel, y: int, value: str) -> int:
 
 
 def dim(panel: SidePanel, y: int, value: str, height=20) -> int:
+    """A line of small print (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(12)) > panel.width - panel.s(6):
+        return panel.paragraph(y, value, 12)
     return panel.label(y, value, "@small", height)
 
 
-__all__ = ["SidePanel", "ProgrammeRow", "heading", "dim", "oid", "scroll_into_view"]
+def strong(panel: SidePanel, y: int, value: str, height=22) -> int:
+    """A bold line (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(14), True) > panel.width - panel.s(6):
+        return panel.paragraph(y, value, 14, palette.TEXT, True)
+    return panel.label(y, value, "@bold", height)
+
+
+__all__ = [
+    "SidePanel",
+    "ProgrammeRow",
+    "heading",
+    "dim",
+    "strong",
+    "oid",
+    "scroll_into_view",
+    "tidy_scroll",
+]

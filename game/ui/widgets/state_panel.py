@@ -8,7 +8,7 @@ from game.ui import palette
 from game.ui.mapmodes import faction_look, homicide_rates
 from game.ui.names import display_name
 from game.ui.widgets import graphs
-from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading
+from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading, strong
 
 MAX_FACTIONS = 6
 
@@ -35,9 +35,7 @@ class StatePanel(SidePanel):
         y = self.rule(y)
         rate = homicide_rates(view, scenario)[r]
         months = view.homicide_history[:, r]
-        y = self.label(
-            y, t("state.homicides", total=f"{months.sum():,.0f}", rate=f"{rate:.1f}"), "@bold", 22
-        )
+        y = strong(self, y, t("state.homicides", total=f"{months.sum():,.0f}", rate=f"{rate:.1f}"))
         y = self.image(
             y + s(4),
             graphs.sparkline(months, (self.width, s(54)), palette.BAD, self.scene.app.scale),
