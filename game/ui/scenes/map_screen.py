@@ -201,6 +201,11 @@ class MapScreen(Scene):
             return Push(EndOfTerm(self.app))
         return None
 
+    def exit(self) -> None:
+        self.map.renderer.release()
+        self._mode_cache = (None, None)
+        super().exit()
+
     def focused(self, element) -> None:
         if self.panel is not None and hasattr(self.panel, "ensure_visible"):
             self.panel.ensure_visible(element)

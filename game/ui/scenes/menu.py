@@ -102,6 +102,10 @@ class MainMenu(Scene):
 
         return Push(HelpOverlay(self.app))
 
+    def exit(self) -> None:
+        self.renderer.release()
+        super().exit()
+
     def resume(self, result=None):
         self.rebuild()  # a save may have appeared (Continue / Load become available)
 

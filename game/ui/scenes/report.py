@@ -157,6 +157,10 @@ class TurnReport(Scene):
     def _close(self):
         return Pop()
 
+    def exit(self) -> None:
+        self.mini.release()
+        super().exit()
+
     def link(self, target: str):
         below = self.app.stack[-2] if len(self.app.stack) > 1 else None
         if below is not None and hasattr(below, "link"):
