@@ -12,7 +12,7 @@ from game.lab.report import KEY_METRICS, headline
 from game.report.charts import COLOURS
 from game.ui import palette, text
 from game.ui.labjob import charts_of, export
-from game.ui.scene import Pop, Scene
+from game.ui.scene import Pop, Scene, Toast
 
 METRIC_KEYS = {m[0]: f"labchart.{m[0]}" for m in KEY_METRICS}
 
@@ -82,11 +82,9 @@ class LabResults(Scene):
         try:
             paths = export(folder, self.rows, self.turns, self.title, self.intro, self.group_key)
         except OSError as exc:
-            self.app.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
-            return None
+            return Toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
         self.exported = paths[0].parent
-        self.app.toast(self.t("lab.exported", n=len(paths), folder=str(self.exported)), seconds=8)
-        return None
+        return Toast(self.t("lab.exported", n=len(paths), folder=str(self.exported)), seconds=8)
 
     def key(self, event):
         if event.key == pygame.K_ESCAPE:
