@@ -67,8 +67,13 @@ def date_ticks(dates: tuple[str, ...], most: int = 10) -> list[int]:
     return list(range(0, len(dates), step))
 
 
-def render_fan_chart(chart: FanChart, path: Path) -> None:
-    """Draw `chart` and save it as a PNG at `path`."""
+WORDS = {"month": "month", "note": "line: median, band: 5-95% of seeds"}
+
+
+def render_fan_chart(chart: FanChart, path: Path, words: dict | None = None) -> None:
+    """Draw `chart` and save it as a PNG at `path` (`words`: the axis and legend words, in
+    English unless given: {"month": ..., "note": ...})."""
+    words = {**WORDS, **(words or {})}
     pygame = _pygame()
     surface = pygame.Surface(SIZE)
     surface.fill(BACKGROUND)
@@ -79,7 +84,7 @@ def render_fan_chart(chart: FanChart, path: Path) -> None:
         SIZE[0] - MARGIN["left"] - MARGIN["right"],
         SIZE[1] - MARGIN["top"] - MARGIN["bottom"],
     )
-    legend = _legend_box(pygame, fonts, chart, plot)
+    legend = _legend_box(pygame, fonts, chart, plot, words)
     ticks = _y_ticks(chart, (legend.bottom + 16 - plot.top) / plot.height)
     last = max(len(chart.dates) - 1, 1)
 
@@ -89,12 +94,12 @@ def render_fan_chart(chart: FanChart, path: Path) -> None:
     def y(v: float) -> float:
         return plot.bottom - plot.height * (v - ticks[0]) / (ticks[-1] - ticks[0])
 
-    _axes(pygame, surface, fonts, chart, plot, ticks, x, y)
+    _axes(pygame, surface, fonts, chart, plot, ticks, x, y, words)
     for n, series in enumerate(chart.series):
         _band(pygame, surface, series, COLOURS[n % len(COLOURS)], x, y)
     for n, series in enumerate(chart.series):  # lines over every band, widest first
         _line(pygame, surface, series, n, len(chart.series), x, y)
-    _legend(pygame, surface, fonts, chart, legend)
+    _legend(pygame, surface, fonts, chart, legend, words)
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))
 
@@ -156,7 +161,7 @@ def _marker(pygame, surface, n: int, centre, colour, size: int = 11) -> None:
     pygame.draw.polygon(surface, INK, polygon, 2)
 
 
-def _axes(pygame, surface, fonts, chart, plot, ticks, x, y) -> None:
+def _axes(pygame, surface, fonts, chart, plot, ticks, x, y, words) -> None:
     title = fonts["title"].render(chart.title, True, INK)
     surface.blit(title, (MARGIN["left"], 28))
     for value in ticks:
@@ -170,30 +175,30 @@ def _axes(pygame, surface, fonts, chart, plot, ticks, x, y) -> None:
         surface.blit(label, rect.clamp(surface.get_rect()))
     pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright, 3)
     pygame.draw.line(surface, INK, plot.bottomleft, plot.topleft, 3)
-    x_title = fonts["axis"].render("month", True, INK)
+    x_title = fonts["axis"].render(words["month"], True, INK)
     surface.blit(x_title, x_title.get_rect(midbottom=(plot.centerx, SIZE[1] - 12)))
     y_title = pygame.transform.rotate(fonts["axis"].render(chart.y_label, True, INK), 90)
     surface.blit(y_title, y_title.get_rect(midleft=(14, plot.centery)))
 
 
-def _legend_rows(pygame, fonts, chart):
+def _legend_rows(pygame, fonts, chart, words):
     entries = [(s.label, COLOURS[n % len(COLOURS)]) for n, s in enumerate(chart.series)]
     rows = [fonts["axis"].render(label, True, INK) for label, _ in entries]
     banded = any(s.low != s.high for s in chart.series)
-    note = fonts["axis"].render("line: median, band: 5-95% of seeds", True, INK) if banded else None
+    note = fonts["axis"].render(words["note"], True, INK) if banded else None
     return entries, rows, note
 
 
-def _legend_box(pygame, fonts, chart, plot):
+def _legend_box(pygame, fonts, chart, plot, words=WORDS):
     """Where the legend goes: the plot's top-right corner (the y axis leaves room under it)."""
-    _, rows, note = _legend_rows(pygame, fonts, chart)
+    _, rows, note = _legend_rows(pygame, fonts, chart, words)
     width = max([r.get_width() for r in rows] + [note.get_width() if note else 0]) + 96
     height = 46 * len(rows) + (46 if note else 0) + 16
     return pygame.Rect(plot.right - width - 16, plot.top + 12, width, height)
 
 
-def _legend(pygame, surface, fonts, chart, box) -> None:
-    entries, rows, note = _legend_rows(pygame, fonts, chart)
+def _legend(pygame, surface, fonts, chart, box, words) -> None:
+    entries, rows, note = _legend_rows(pygame, fonts, chart, words)
     pygame.draw.rect(surface, BACKGROUND, box)
     pygame.draw.rect(surface, GRID, box, 2)
     count = len(entries)

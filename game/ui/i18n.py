@@ -60,9 +60,11 @@ class Strings:
             return "?"
         return f"{self.list('months_short')[parsed[1] - 1]} {parsed[0]}"
 
-    def money(self, pesos: float) -> str:
-        """Pesos, in millions: 'MXN $24,730 M' / '$24,730 M de pesos'."""
-        return self("fmt.millions", value=f"{pesos / 1e6:,.0f}")
+    def money(self, pesos: float, unit: bool = True) -> str:
+        """Pesos, in millions: 'MXN $24,730 M' / '$24,730 M de pesos'; without the currency
+        ('$24,730 M') where a heading nearby already says it and room is short."""
+        value = f"{pesos / 1e6:,.0f}"
+        return self("fmt.millions", value=value) if unit else f"${value} M"
 
     def number(self, value: float, digits: int = 0) -> str:
         return f"{value:,.{digits}f}"

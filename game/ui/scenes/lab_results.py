@@ -4,6 +4,7 @@ end-of-run table and an Export button that writes what `hydra lab` writes."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -13,17 +14,29 @@ from game.report.charts import COLOURS
 from game.ui import palette, text
 from game.ui.labjob import charts_of, export
 from game.ui.scene import Pop, Scene, Toast
+from game.ui.scenes.lab import strategy_label
 
 METRIC_KEYS = {m[0]: f"labchart.{m[0]}" for m in KEY_METRICS}
+AXES = {f"labaxis.{m[0]}" for m in KEY_METRICS}
 
 
-def chart_image(chart) -> pygame.Surface:
-    """The chart drawn by the report's own renderer (`game.report.charts`), as a surface."""
+def chart_image(chart, t) -> pygame.Surface:
+    """The chart drawn by the report's own renderer (`game.report.charts`) in the player's
+    language, as a surface (exported files stay as `hydra lab` writes them)."""
     from game.report.charts import render_fan_chart
 
+    shown = replace(
+        chart,
+        title=t(METRIC_KEYS.get(chart.metric, chart.title)),
+        y_label=t(f"labaxis.{chart.metric}")
+        if f"labaxis.{chart.metric}" in AXES
+        else chart.y_label,
+        series=tuple(replace(s, label=strategy_label(t, s.label)) for s in chart.series),
+    )
+    words = {"month": t("labchart.month"), "note": t("labchart.note")}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "chart.png"
-        render_fan_chart(chart, path)
+        render_fan_chart(shown, path, words)
         return pygame.image.load(str(path)).convert()
 
 
@@ -37,7 +50,7 @@ class LabResults(Scene):
         self.charts = charts_of(rows, key)
         self.table = headline(rows, key) if rows else [[]]
         self.index = 0
-        self._images: dict[int, pygame.Surface] = {}
+        self._images: dict[tuple, pygame.Surface] = {}
         self._scaled = None
         self.exported: Path | None = None
 
@@ -53,7 +66,8 @@ class LabResults(Scene):
         self._scaled = None
         by = h - s(70)
         self.button((s(30), by, s(180), s(46)), t("common.back"), lambda: Pop())
-        self.button((w - s(250), by, s(220), s(46)), t("lab.export"), self._export, "@primary")
+        bw = text.text_width(t("lab.export"), s(15), True) + s(40)
+        self.button((w - s(30) - bw, by, bw, s(46)), t("lab.export"), self._export, "@primary")
         self.focus.enter_activates = False
 
     def _tabs(self, y: int) -> int:
@@ -97,9 +111,10 @@ class LabResults(Scene):
     def image(self) -> pygame.Surface | None:
         if not self.charts:
             return None
-        if self.index not in self._images:  # only the chart on screen is kept (about 6 MB)
-            self._images = {self.index: chart_image(self.charts[self.index])}
-        return self._images[self.index]
+        shown = (self.index, self.t.lang)
+        if shown not in self._images:  # only the chart on screen is kept (about 6 MB)
+            self._images = {shown: chart_image(self.charts[self.index], self.t)}
+        return self._images[shown]
 
     def draw_back(self, surface) -> None:
         surface.fill(palette.BG)
@@ -135,7 +150,7 @@ class LabResults(Scene):
         y += s(30)
         for n, row in enumerate(self.table[1:]):
             colour = COLOURS[n % len(COLOURS)]
-            name = text.fit(row[0], s(14), r.width // 2 - s(12), True)
+            name = text.fit(strategy_label(t, row[0]), s(14), r.width // 2 - s(12), True)
             surface.blit(text.render(name, s(14), colour, True), (r.x + s(12), y))
             value = row[column] if column < len(row) else ""
             surface.blit(text.render(value, s(14), palette.TEXT), (r.x + r.width // 2, y))

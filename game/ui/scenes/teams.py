@@ -262,8 +262,10 @@ class ClassTable(Scene):
             (t("end.members"), 0.84),
         )
         pygame.draw.rect(surface, palette.PANEL, table, border_radius=s(6))
-        for label, at in columns:
-            cell = text.render(label, s(15), palette.TEXT_DIM, True)
+        widths = [int((b - a) * table.width) - s(12) for (_, a), (_, b) in
+                  zip(columns, [*columns[1:], ("", 1.0)], strict=True)]  # fmt: skip
+        for (label, at), room in zip(columns, widths, strict=True):
+            cell = text.render(text.fit(label, s(15), room, True), s(15), palette.TEXT_DIM, True)
             surface.blit(cell, (table.x + s(16) + int(at * table.width), table.y + s(10)))
         for row_no, (rank, k, evaluation) in enumerate(match.ranking(self._baseline()), start=1):
             row = table.move(0, row_no * s(46))
@@ -280,8 +282,8 @@ class ClassTable(Scene):
                 f"{end['members']:,.0f}",
             ]
             ink = palette.ACCENT if rank == 1 else palette.TEXT
-            for (_, at), value in zip(columns, cells, strict=True):
-                cell = text.render(value, s(17), ink, rank == 1)
+            for (_, at), value, room in zip(columns, cells, widths, strict=True):
+                cell = text.render(text.fit(value, s(17), room, rank == 1), s(17), ink, rank == 1)
                 surface.blit(cell, (row.x + s(16) + int(at * row.width), row.y + s(10)))
 
     def shortcuts(self):

@@ -116,8 +116,9 @@ class BudgetPanel(SidePanel):
         ]
         y = 0
         for caption, value in lines:
-            surf.blit(text.render(caption, fs, palette.TEXT_DIM), (0, y))
             v = text.render(value, fs, palette.TEXT, True)
+            caption = text.fit(caption, fs, self.width - v.get_width() - s(10))
+            surf.blit(text.render(caption, fs, palette.TEXT_DIM), (0, y))
             surf.blit(v, (self.width - v.get_width(), y))
             y += line_h
         bar = pygame.Rect(0, y + s(6), self.width, s(16))
@@ -132,7 +133,7 @@ class BudgetPanel(SidePanel):
             gx = (k % 2) * self.width // 2
             gy = y + (k // 2) * line_h
             pygame.draw.rect(surf, GROUP_COLOURS[g], (gx, gy + s(4), s(10), s(10)))
-            label = f"{t('group.' + g)}: {t.money(groups[g])}"
+            label = f"{t('group.' + g)}: {t.money(groups[g], unit=False)}"
             surf.blit(
                 text.render(text.fit(label, fs, self.width // 2 - s(20)), fs, palette.TEXT),
                 (gx + s(14), gy),

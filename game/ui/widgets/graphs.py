@@ -169,7 +169,7 @@ def line_chart(
         return
     lo, hi = min(0.0, min(vals)), max(vals)
     ticks = nice_ticks(lo, hi if hi > lo else lo + 1, integer=".0f" in fmt and "%" not in fmt)
-    top = max(ticks[-1], hi)
+    top = max(ticks[-1], hi + (hi - lo) * 0.08)  # headroom: a line at the top stays in view
     n = max(len(values) - 1, 1)
 
     def px(i, v):

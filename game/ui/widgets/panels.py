@@ -167,9 +167,9 @@ class ProgrammeRow:
             self.amount.set_text(
                 t(
                     "programme.amount",
-                    pesos=t.money(pesos),
+                    pesos=t.money(pesos, unit=False),
                     pct=self.percent(),
-                    full=t.money(self.full),
+                    full=t.money(self.full, unit=False),
                 )
             )
         if abs(self.slider.get_current_value() - self.percent()) >= 1:
@@ -177,6 +177,9 @@ class ProgrammeRow:
 
 
 def heading(panel: SidePanel, y: int, value: str) -> int:
+    """A section title (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(19), True) > panel.width - panel.s(6):
+        return panel.paragraph(y + panel.s(4), value, 19, palette.TEXT, True) + panel.s(4)
     return panel.label(y, value, "@heading", 30)
 
 
