@@ -28,6 +28,7 @@ COLOURS = (
     (240, 228, 66),
 )
 MONTH_STEPS = (1, 3, 6, 12, 24, 60, 120)
+MARKERS = ("circle", "square", "triangle", "diamond", "down")
 
 
 def _pygame():
@@ -66,22 +67,25 @@ def date_ticks(dates: tuple[str, ...], most: int = 10) -> list[int]:
     return list(range(0, len(dates), step))
 
 
-def render_fan_chart(chart: FanChart, path: Path) -> None:
-    """Draw `chart` and save it as a PNG at `path`."""
+WORDS = {"month": "month", "note": "line: median, band: 5-95% of seeds"}
+
+
+def render_fan_chart(chart: FanChart, path: Path, words: dict | None = None) -> None:
+    """Draw `chart` and save it as a PNG at `path` (`words`: the axis and legend words, in
+    English unless given: {"month": ..., "note": ...})."""
+    words = {**WORDS, **(words or {})}
     pygame = _pygame()
     surface = pygame.Surface(SIZE)
     surface.fill(BACKGROUND)
     fonts = {"title": pygame.font.Font(None, 64), "axis": pygame.font.Font(None, 40)}
-    values = [v for s in chart.series for v in s.low + s.high + s.median]
-    low, high = min(0.0, min(values, default=0.0)), max(values, default=1.0)
-    # Headroom above the data so the legend never hides a line.
-    ticks = nice_ticks(low, high + (high - low) * (0.12 + 0.09 * len(chart.series)))
     plot = pygame.Rect(
         MARGIN["left"],
         MARGIN["top"],
         SIZE[0] - MARGIN["left"] - MARGIN["right"],
         SIZE[1] - MARGIN["top"] - MARGIN["bottom"],
     )
+    legend = _legend_box(pygame, fonts, chart, plot, words)
+    ticks = _y_ticks(chart, (legend.bottom + 16 - plot.top) / plot.height)
     last = max(len(chart.dates) - 1, 1)
 
     def x(i: float) -> float:
@@ -90,25 +94,74 @@ def render_fan_chart(chart: FanChart, path: Path) -> None:
     def y(v: float) -> float:
         return plot.bottom - plot.height * (v - ticks[0]) / (ticks[-1] - ticks[0])
 
-    _axes(pygame, surface, fonts, chart, plot, ticks, x, y)
+    _axes(pygame, surface, fonts, chart, plot, ticks, x, y, words)
     for n, series in enumerate(chart.series):
-        colour = COLOURS[n % len(COLOURS)]
-        if len(series.median) < 2:
-            continue
-        if any(h > lo for lo, h in zip(series.low, series.high, strict=True)):
-            band = pygame.Surface(SIZE, pygame.SRCALPHA)
-            points = [(x(i), y(v)) for i, v in enumerate(series.high)]
-            points += [(x(i), y(v)) for i, v in reversed(list(enumerate(series.low)))]
-            pygame.draw.polygon(band, (*colour, 55), points)
-            surface.blit(band, (0, 0))
-        line = [(x(i), y(v)) for i, v in enumerate(series.median)]
-        pygame.draw.lines(surface, colour, False, line, 5)
-    _legend(pygame, surface, fonts, chart, plot)
+        _band(pygame, surface, series, COLOURS[n % len(COLOURS)], x, y)
+    for n, series in enumerate(chart.series):  # lines over every band, widest first
+        _line(pygame, surface, series, n, len(chart.series), x, y)
+    _legend(pygame, surface, fonts, chart, legend, words)
     path.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(surface, str(path))
 
 
-def _axes(pygame, surface, fonts, chart, plot, ticks, x, y) -> None:
+def _y_ticks(chart: FanChart, legend_share: float) -> list[float]:
+    """Ticks from 0 (or the lowest value) to above the data, with the top `legend_share` of the
+    plot left free for the legend, so a flat line near the top never hides under it."""
+    values = [v for s in chart.series for v in s.low + s.high + s.median]
+    low, high = min(0.0, min(values, default=0.0)), max(values, default=1.0)
+    room = max(0.2, 1.0 - legend_share - 0.04)
+    return nice_ticks(low, low + (high - low) / room if high > low else high + 1.0)
+
+
+def _band(pygame, surface, series, colour, x, y) -> None:
+    if len(series.median) < 2 or not any(
+        h > lo for lo, h in zip(series.low, series.high, strict=True)
+    ):
+        return
+    band = pygame.Surface(SIZE, pygame.SRCALPHA)
+    points = [(x(i), y(v)) for i, v in enumerate(series.high)]
+    points += [(x(i), y(v)) for i, v in reversed(list(enumerate(series.low)))]
+    pygame.draw.polygon(band, (*colour, 55), points)
+    surface.blit(band, (0, 0))
+
+
+def line_width(n: int, count: int) -> int:
+    """Series drawn wider to narrower, so a line on top of another leaves its edges showing."""
+    return max(4, 4 + 3 * (count - 1 - n)) if count > 1 else 5
+
+
+def _line(pygame, surface, series, n: int, count: int, x, y) -> None:
+    """A median line with its own marker shape every few months (placed so that two series'
+    markers do not fall on the same month): identical lines stay readable."""
+    if len(series.median) < 2:
+        return
+    colour = COLOURS[n % len(COLOURS)]
+    pygame.draw.lines(surface, colour, False, [(x(i), y(v)) for i, v in enumerate(series.median)],
+                      line_width(n, count))  # fmt: skip
+    every = max(2, count, len(series.median) // 8)  # each series marks different months
+    for i in range(n % every, len(series.median), every):
+        _marker(pygame, surface, n, (x(i), y(series.median[i])), colour)
+
+
+def _marker(pygame, surface, n: int, centre, colour, size: int = 11) -> None:
+    cx, cy = centre
+    shape = MARKERS[n % len(MARKERS)]
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, (cx, cy), size)
+        pygame.draw.circle(surface, INK, (cx, cy), size, 2)
+        return
+    points = {
+        "square": [(-1, -1), (1, -1), (1, 1), (-1, 1)],
+        "triangle": [(0, -1.2), (1.1, 0.9), (-1.1, 0.9)],
+        "diamond": [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
+        "down": [(0, 1.2), (1.1, -0.9), (-1.1, -0.9)],
+    }[shape]
+    polygon = [(cx + px * size, cy + py * size) for px, py in points]
+    pygame.draw.polygon(surface, colour, polygon)
+    pygame.draw.polygon(surface, INK, polygon, 2)
+
+
+def _axes(pygame, surface, fonts, chart, plot, ticks, x, y, words) -> None:
     title = fonts["title"].render(chart.title, True, INK)
     surface.blit(title, (MARGIN["left"], 28))
     for value in ticks:
@@ -122,25 +175,38 @@ def _axes(pygame, surface, fonts, chart, plot, ticks, x, y) -> None:
         surface.blit(label, rect.clamp(surface.get_rect()))
     pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright, 3)
     pygame.draw.line(surface, INK, plot.bottomleft, plot.topleft, 3)
-    x_title = fonts["axis"].render("month", True, INK)
+    x_title = fonts["axis"].render(words["month"], True, INK)
     surface.blit(x_title, x_title.get_rect(midbottom=(plot.centerx, SIZE[1] - 12)))
     y_title = pygame.transform.rotate(fonts["axis"].render(chart.y_label, True, INK), 90)
     surface.blit(y_title, y_title.get_rect(midleft=(14, plot.centery)))
 
 
-def _legend(pygame, surface, fonts, chart, plot) -> None:
-    banded = any(s.low != s.high for s in chart.series)
+def _legend_rows(pygame, fonts, chart, words):
     entries = [(s.label, COLOURS[n % len(COLOURS)]) for n, s in enumerate(chart.series)]
     rows = [fonts["axis"].render(label, True, INK) for label, _ in entries]
-    note = fonts["axis"].render("line: median, band: 5-95% of seeds", True, INK)
-    width = max([r.get_width() for r in rows] + [note.get_width() if banded else 0]) + 80
-    height = 46 * len(rows) + (46 if banded else 0) + 16
-    box = pygame.Rect(plot.right - width - 16, plot.top + 12, width, height)
+    banded = any(s.low != s.high for s in chart.series)
+    note = fonts["axis"].render(words["note"], True, INK) if banded else None
+    return entries, rows, note
+
+
+def _legend_box(pygame, fonts, chart, plot, words=WORDS):
+    """Where the legend goes: the plot's top-right corner (the y axis leaves room under it)."""
+    _, rows, note = _legend_rows(pygame, fonts, chart, words)
+    width = max([r.get_width() for r in rows] + [note.get_width() if note else 0]) + 96
+    height = 46 * len(rows) + (46 if note else 0) + 16
+    return pygame.Rect(plot.right - width - 16, plot.top + 12, width, height)
+
+
+def _legend(pygame, surface, fonts, chart, box, words) -> None:
+    entries, rows, note = _legend_rows(pygame, fonts, chart, words)
     pygame.draw.rect(surface, BACKGROUND, box)
     pygame.draw.rect(surface, GRID, box, 2)
+    count = len(entries)
     for n, ((_, colour), text) in enumerate(zip(entries, rows, strict=True)):
         top = box.top + 12 + 46 * n
-        pygame.draw.line(surface, colour, (box.left + 12, top + 14), (box.left + 56, top + 14), 8)
-        surface.blit(text, (box.left + 68, top))
-    if banded:
+        start, end = (box.left + 12, top + 14), (box.left + 72, top + 14)
+        pygame.draw.line(surface, colour, start, end, line_width(n, count))
+        _marker(pygame, surface, n, (box.left + 42, top + 14), colour, 9)
+        surface.blit(text, (box.left + 84, top))
+    if note is not None:
         surface.blit(note, (box.left + 12, box.top + 12 + 46 * len(rows)))

@@ -14,6 +14,7 @@ standard deviation) contains the truth about two times in three.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -78,7 +79,7 @@ class FactionEstimate:
     home: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlayerView:
     """Everything the UI shows: public numbers exactly, cartel numbers as estimates."""
 
@@ -94,9 +95,16 @@ class PlayerView:
     drug_flow: np.ndarray  # estimated tonnes through each region
     route_next: np.ndarray  # [R] the next region on each region's route north (-1: a crossing)
     budget: float
+    archive: tuple = ()  # records of factions that dissolved (for family trees and names)
+    places: tuple[str, ...] = ()  # region names by index (for the names of local groups)
+
+    @cached_property
+    def by_id(self) -> dict[str, FactionEstimate]:
+        """The estimates keyed by faction id."""
+        return {f.id: f for f in self.factions}
 
     def faction(self, fid: str) -> FactionEstimate | None:
-        return next((f for f in self.factions if f.id == fid), None)
+        return self.by_id.get(fid)
 
     def present_in(self, region: int, min_members: float = 1.0) -> list[FactionEstimate]:
         """Factions believed present in a region, largest first."""
@@ -162,4 +170,6 @@ def player_view(state: GameState, scenario: Scenario) -> PlayerView:
         drug_flow=state.drug_flow.copy(),
         route_next=state.route_next.copy(),
         budget=state.budget,
+        archive=state.archive,
+        places=tuple(r.name for r in scenario.map.regions),
     )

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 LABELS = {
-    "en": {"splinter": "{parent} – {founder}'s faction", "local": "Local group {n} ({place})"},
-    "es": {"splinter": "{parent} – facción de {founder}", "local": "Grupo local {n} ({place})"},
+    "en": {
+        "splinter": "{parent} – {founder}'s faction",
+        "local": "Local group {n} ({place})",
+        "local_n": "Local group {n}",
+    },
+    "es": {
+        "splinter": "{parent} – facción de {founder}",
+        "local": "Grupo local {n} ({place})",
+        "local_n": "Grupo local {n}",
+    },
 }
 LONG = 40  # names longer than this are shortened in sentences
 
@@ -27,6 +35,16 @@ def faction_label(info, lookup: Callable[[str], object | None], places, lang: st
         short: the short form (tables, map labels).
     """
     words = LABELS.get(lang, LABELS["en"])
+    if info.local and not info.parent:  # local groups: always from their number and state
+        number = info.id.rsplit("_", 1)[-1]
+        if short:
+            return f"L{number}"
+        place = places[info.home] if info.home is not None and info.home < len(places) else None
+        return (
+            words["local"].format(n=number, place=place)
+            if place
+            else words["local_n"].format(n=number)
+        )
     if info.name and not (short and info.short):
         return info.name
     if info.short and short:
@@ -37,12 +55,6 @@ def faction_label(info, lookup: Callable[[str], object | None], places, lang: st
         if short:
             return f"{parent_short}-{info.founder.split()[-1]}"
         return words["splinter"].format(parent=parent_short, founder=info.founder)
-    if info.local:
-        number = info.id.rsplit("_", 1)[-1]
-        if short:
-            return f"L{number}"
-        place = places[info.home] if info.home is not None else "?"
-        return words["local"].format(n=number, place=place)
     return info.id
 
 

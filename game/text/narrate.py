@@ -6,6 +6,8 @@ names come from the state and the map, so they keep their accents in both langua
 
 from __future__ import annotations
 
+import string
+
 from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.state import GameState
@@ -192,12 +194,36 @@ def faction_name(state: GameState, fid: str | None, places=(), lang: str = "en")
     return faction_label(info, lookup, places, lang, short=True) if len(full) > LONG else full
 
 
-def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> str:
-    """One sentence for an event, in `lang` ('en' or 'es')."""
+def parts(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> list:
+    """One event as a sentence in pieces: [(text, link)], where `link` is "faction:<id>" or
+    "region:<index>" for the pieces that name the event's faction, its state or the other
+    faction it concerns, and None for the rest. Links come from the event's ids."""
     lang = lang if lang in TEMPLATES else "en"
     template = TEMPLATES[lang].get(event.kind)
     if template is None:
-        return event.kind
+        return [(str(event.kind), None)]
+    fields = _fields(event, state, scenario, lang)
+    other = event.data.get("other") or event.data.get("with")
+    links = {
+        "faction": f"faction:{event.faction}" if event.faction else None,
+        "region": f"region:{event.region}" if event.region is not None else None,
+        "other": f"faction:{other}" if other else None,
+    }
+    out = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        if literal:
+            out.append((literal, None))
+        if name is not None:
+            out.append((format(fields[name], spec or ""), links.get(name)))
+    return out
+
+
+def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en") -> str:
+    """One sentence for an event, in `lang` ('en' or 'es')."""
+    return "".join(text for text, _ in parts(event, state, scenario, lang))
+
+
+def _fields(event: Event, state: GameState, scenario: Scenario, lang: str) -> dict:
     data = dict(event.data)
     words = WORDS[lang]
     places = [r.name for r in scenario.map.regions]
@@ -205,7 +231,7 @@ def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en
     def name(fid):
         return faction_name(state, fid, places, lang)
 
-    fields = {
+    return {
         "faction": name(event.faction),
         "region": scenario.map.regions[event.region].name if event.region is not None else "",
         "cause": REASONS[lang].get(event.cause or "", event.cause or ""),
@@ -225,4 +251,3 @@ def describe(event: Event, state: GameState, scenario: Scenario, lang: str = "en
         if lang == "en"
         else ("activa" if data.get("on") else "suspendida"),
     }
-    return template.format(**fields)

@@ -243,9 +243,12 @@ _GEOMETRY: dict[int, tuple[MapData, Geometry]] = {}
 
 
 def geometry_for(mapdata: MapData) -> Geometry:
-    """The projected geometry of a map, computed once per map object."""
+    """The projected geometry of a map, computed once per map object (the last two maps are
+    kept: a new game or a loaded save brings its own map object, and old ones must go)."""
     hit = _GEOMETRY.get(id(mapdata))
     if hit is None or hit[0] is not mapdata:
         hit = (mapdata, Geometry(mapdata))
+        while len(_GEOMETRY) >= 2:
+            _GEOMETRY.pop(next(iter(_GEOMETRY)))
         _GEOMETRY[id(mapdata)] = hit
     return hit[1]

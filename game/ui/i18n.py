@@ -9,7 +9,11 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from game.ui.dates import parse
 from game.ui.paths import ASSETS
+from game.ui.text import clean
+
+LIMITS = {"name": 120}  # characters of a scenario's name shown in titles and lists
 
 I18N = ASSETS / "i18n"
 
@@ -41,25 +45,26 @@ class Strings:
         value = self._table.get(key, self._en.get(key, []))
         return list(value) if isinstance(value, list) else []
 
-    def month(self, date: str) -> str:
-        """'2026-03' -> 'March 2026' / 'marzo de 2026'."""
-        try:
-            year, month = (int(x) for x in date.split("-")[:2])
-        except ValueError:
-            return date
+    def month(self, date) -> str:
+        """'2026-03' -> 'March 2026' / 'marzo de 2026'; '?' for anything that is not a date."""
+        parsed = parse(date)
+        if parsed is None:
+            return "?"
+        year, month = parsed
         return self("fmt.month_year", month=self.list("months")[month - 1], year=year)
 
-    def month_short(self, date: str) -> str:
+    def month_short(self, date) -> str:
         """'2026-03' -> 'Mar 2026' / 'mar 2026' (chart axes)."""
-        try:
-            year, month = (int(x) for x in date.split("-")[:2])
-        except ValueError:
-            return date
-        return f"{self.list('months_short')[month - 1]} {year}"
+        parsed = parse(date)
+        if parsed is None:
+            return "?"
+        return f"{self.list('months_short')[parsed[1] - 1]} {parsed[0]}"
 
-    def money(self, pesos: float) -> str:
-        """Pesos a month, in millions: '$24,730 M'."""
-        return self("fmt.millions", value=f"{pesos / 1e6:,.0f}")
+    def money(self, pesos: float, unit: bool = True) -> str:
+        """Pesos, in millions: 'MXN $24,730 M' / '$24,730 M de pesos'; without the currency
+        ('$24,730 M') where a heading nearby already says it and room is short."""
+        value = f"{pesos / 1e6:,.0f}"
+        return self("fmt.millions", value=value) if unit else f"${value} M"
 
     def number(self, value: float, digits: int = 0) -> str:
         return f"{value:,.{digits}f}"
@@ -67,6 +72,13 @@ class Strings:
     def percent(self, value: float) -> str:
         return f"{value * 100:.0f}%"
 
+    def change(self, share: float) -> str:
+        """A relative change with its sign: '+60%', '-12%', and '0%' (never '-0%')."""
+        shown = f"{share:+.0%}"
+        return "0%" if shown in ("+0%", "-0%") else shown
+
     def scenario_text(self, raw: dict, key: str) -> str:
-        """A scenario's name or description in this language (English when not translated)."""
-        return str(raw.get(f"{key}_{self.lang}") or raw.get(key) or "")
+        """A scenario's name or description in this language (English when not translated),
+        without control characters (a scenario file is not trusted to be tidy)."""
+        value = raw.get(f"{key}_{self.lang}") or raw.get(key) or ""
+        return clean(value if isinstance(value, str) else str(value), LIMITS.get(key, 2000))

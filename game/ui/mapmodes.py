@@ -6,7 +6,6 @@ nothing here decides anything about the world.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,10 +14,12 @@ import pygame
 from game.sim.levers import BY_ID
 from game.ui import palette
 from game.ui.maprender import MapStyle
+from game.ui.names import display_name
 
 MODES = ("control", "homicides", "capacity", "intel", "routes", "troops")
 HOMICIDE_TOP = 100.0  # per 100k a year at the top of the scale
 CONTESTED = 0.75  # a rival with this share of the strongest faction's members contests a state
+UNSURE_PRESENCE = 150.0  # members: a leader whose likely range starts below this holds nothing sure
 
 
 @dataclass
@@ -44,26 +45,87 @@ def homicide_rates(view, scenario) -> np.ndarray:
     return view.homicide_history.sum(axis=0) / scenario.map.populations() * 1e5
 
 
-def dominant(view) -> tuple[np.ndarray, np.ndarray, list]:
-    """(faction index or -1, contested flag) per state from the estimates, and the factions."""
+@dataclass
+class Control:
+    """Who the estimates say holds each state, and whether they can tell at all."""
+
+    best: np.ndarray  # [R] index into `live` of the strongest faction, or -1 (nobody known)
+    contested: np.ndarray  # [R] a rival is estimated close behind (CONTESTED)
+    uncertain: np.ndarray  # [R] the estimates cannot tell who holds it
+    live: list
+
+
+def dominant(view) -> Control:
+    """Per state, the faction the estimates make strongest; uncertain where its likely range
+    overlaps the runner-up's (its low end does not clear the runner-up's high end) or where even
+    its low end is a handful of members (UNSURE_PRESENCE): noise, not a takeover."""
     live = [f for f in view.factions if f.dissolved is None]
+    n = len(view.police)
     if not live:
-        n = len(view.police)
-        return np.full(n, -1), np.zeros(n, bool), live
+        none = np.zeros(n, bool)
+        return Control(np.full(n, -1), none, none, live)
     m = np.array([f.members for f in live])
+    cols = np.arange(n)
     order = np.argsort(-m, axis=0)
-    first = m[order[0], np.arange(m.shape[1])]
-    second = m[order[1], np.arange(m.shape[1])] if len(live) > 1 else np.zeros(m.shape[1])
+    first = m[order[0], cols]
     best = np.where(first >= 1.0, order[0], -1)
-    return best, second >= CONTESTED * np.maximum(first, 1e-9), live
+    leader_low = np.array([f.low for f in live])[order[0], cols]
+    if len(live) > 1:
+        second = m[order[1], cols]
+        runner_high = np.array([f.high for f in live])[order[1], cols]
+    else:
+        second = runner_high = np.zeros(n)
+    unsure = (leader_low <= runner_high) | (leader_low < UNSURE_PRESENCE)
+    contested = second >= CONTESTED * np.maximum(first, 1e-9)
+    return Control(best, contested & (best >= 0), unsure & (best >= 0), live)
 
 
 def faction_look(view, fid: str, colourblind: bool, local: bool):
-    """(colour, pattern) of a faction, stable for the game (by its row in the view)."""
-    index = next((i for i, f in enumerate(view.factions) if f.id == fid), 0)
-    f = view.factions[index]
-    colour = palette.faction_colour(palette.LOCAL if local else f.colour, colourblind)
-    return colour, palette.faction_pattern(index, local)
+    """(colour, pattern) of a faction: local groups share one look; every other faction has
+    its own, never the same swatch as another's (see `looks`)."""
+    if local:
+        return palette.faction_colour(palette.LOCAL, colourblind), "dots"
+    found = looks(view, colourblind).get(fid)
+    return found if found is not None else (palette.NO_DATA, "none")
+
+
+_LOOKS: dict = {}
+
+
+def looks(view, colourblind: bool) -> dict[str, tuple]:
+    """A distinct (colour, pattern) for every faction that is not a local group.
+
+    Each takes its scenario colour and the hatch of its row, or the next free pair: colours
+    repeat every 8 in the colour-blind palette, so a hatch must tell them apart. Factions keep
+    their look for the game (rows only ever grow) unless there are more than pairs, when only
+    the living ones are kept apart."""
+    key = (id(view), colourblind)
+    if key not in _LOOKS:
+        _LOOKS.clear()  # one view at a time: the screens all show the current month
+        named = [(i, f) for i, f in enumerate(view.factions) if not f.local]
+        n_colours = len(palette.OKABE_ITO) if colourblind else len(palette.FACTIONS) - 1
+        if len(named) > n_colours * len(palette.PATTERNS):
+            named = [(i, f) for i, f in named if f.dissolved is None]
+        _LOOKS[key] = (view, _assign(named, colourblind, n_colours))
+    return _LOOKS[key][1]
+
+
+def _assign(named, colourblind: bool, n_colours: int) -> dict[str, tuple]:
+    taken: set[tuple] = set()
+    out: dict[str, tuple] = {}
+    pairs = n_colours * len(palette.PATTERNS)
+    for row, f in named:
+        colour_index = f.colour % n_colours if f.colour != palette.LOCAL else row % n_colours
+        first = palette.PATTERNS.index(palette.faction_pattern(row))
+        for step in range(pairs):
+            colour = (colour_index + step // len(palette.PATTERNS)) % n_colours
+            pattern = palette.PATTERNS[(first + step) % len(palette.PATTERNS)]
+            look = (palette.faction_colour(colour, colourblind), pattern)
+            if look not in taken:
+                break
+        taken.add(look)
+        out[f.id] = look
+    return out
 
 
 @dataclass
@@ -100,30 +162,57 @@ def _names(session) -> list[str]:
 def _control(ctx: ModeContext) -> ModeData:
     session, t = ctx.session, ctx.t
     view = session.view
-    best, contested, live = dominant(view)
-    fills, patterns, legend, seen, tips = [], [], [], {}, []
-    for r, b in enumerate(best):
+    control = dominant(view)
+    fills, patterns, seen, tips = [], [], {}, []
+    for r, b in enumerate(control.best):
         if b < 0:
             fills.append(palette.NO_DATA)
             patterns.append(None)
             tips.append([t("map.tip.nobody")])
             continue
-        f = live[b]
+        f = control.live[b]
         local = f.id in ctx.local_ids
+        name = t("legend.local_groups") if local else display_name(f, view, t)
+        if control.uncertain[r]:
+            fills.append(palette.UNSURE)
+            patterns.append(("unsure", palette.UNSURE_INK))
+            tips.append(_unsure_tip(view, control, r, name, t))
+            continue
         colour, pattern = faction_look(view, f.id, ctx.colourblind, local)
         fills.append(colour)
         patterns.append((pattern, palette.shade(colour, 0.45)))
-        name = t("legend.local_groups") if local else f.short
         seen.setdefault(name, [colour, pattern, 0])[2] += 1
-        tip = [t("map.tip.dominant", faction=f.name, members=f"{f.members[r]:,.0f}")]
-        if contested[r]:
+        tip = [t("map.tip.dominant", faction=name, members=f"{f.members[r]:,.0f}")]
+        if control.contested[r]:
             tip.append(t("map.tip.contested"))
         tips.append(tip)
-    for name, (colour, pattern, _) in sorted(seen.items(), key=lambda kv: -kv[1][2])[:9]:
-        legend.append(LegendItem(name, colour, pattern))
+    legend = [
+        LegendItem(name, colour, pattern)
+        for name, (colour, pattern, _) in sorted(seen.items(), key=lambda kv: -kv[1][2])[:8]
+    ]
+    legend.append(LegendItem(t("legend.uncertain"), palette.UNSURE, "unsure"))
     legend.append(LegendItem(t("legend.contested"), palette.NO_DATA, "contested"))
-    style = MapStyle((), fills, patterns, _contested_overlay(ctx.geometry, contested))
-    return ModeData(style, legend, tips)
+    overlay = _contested_overlay(ctx.geometry, control.contested & ~control.uncertain)
+    return ModeData(MapStyle((), fills, patterns, overlay), legend, tips)
+
+
+def _unsure_tip(view, control: Control, r: int, name: str, t) -> list[str]:
+    """'Uncertain: probably X (≈1,200, likely 500–2,600), but Y could be as strong.'"""
+    f = control.live[control.best[r]]
+    lines = [t("map.tip.uncertain")]
+    lines.append(
+        t(
+            "map.tip.probably",
+            faction=name,
+            members=f"{f.members[r]:,.0f}",
+            low=f"{f.low[r]:,.0f}",
+            high=f"{f.high[r]:,.0f}",
+        )  # fmt: skip
+    )
+    rivals = [g for g in view.present_in(r) if g.id != f.id and g.high[r] >= f.low[r]]
+    if rivals:
+        lines.append(t("map.tip.could_be", faction=display_name(rivals[0], view, t)))
+    return lines
 
 
 def _contested_overlay(geometry, contested):
@@ -211,28 +300,11 @@ def _troops(ctx: ModeContext) -> ModeData:
 
 
 def next_hops(session) -> list[int | None]:
-    """For each state, the neighbour its drugs most likely go to on the way to the border.
-
-    Presentation only: the model's own routes are not in the view, so flows are drawn towards
-    the neighbour closest (in steps) to a crossing, preferring the busiest one.
-    """
-    mapdata = session.scenario.map
-    flow = np.asarray(session.view.drug_flow)
-    dist = np.full(mapdata.n, 99)
-    queue = deque(i for i, r in enumerate(mapdata.regions) if r.crossings)
-    for i in queue:
-        dist[i] = 0
-    while queue:
-        i = queue.popleft()
-        for j in mapdata.neighbours(i):
-            if dist[j] > dist[i] + 1:
-                dist[j] = dist[i] + 1
-                queue.append(j)
-    hops: list[int | None] = []
-    for i in range(mapdata.n):
-        closer = [j for j in mapdata.neighbours(i) if dist[j] < dist[i] and flow[j] > 0]
-        hops.append(max(closer, key=lambda j: flow[j]) if closer and flow[i] > 0 else None)
-    return hops
+    """For each state, the neighbour its drugs go to on the way north: the model's own routes
+    (`PlayerView.route_next`, -1 at a crossing), shown only where drugs flow."""
+    view = session.view
+    flow = np.asarray(view.drug_flow)
+    return [int(nxt) if nxt >= 0 and flow[i] > 0 else None for i, nxt in enumerate(view.route_next)]
 
 
 def _routes(ctx: ModeContext) -> ModeData:

@@ -53,6 +53,12 @@ class MapRenderer:
         self.places: list[tuple[float, float, str]] = []  # (lon, lat, text): seas, neighbours
         self.renders = 0  # how many times the buffer was redrawn (for tests and the bench)
 
+    def release(self) -> None:
+        """Let go of the buffers (a few megabytes each) when the screen goes."""
+        self._buf = self._ids = None
+        self._buf_key = None
+        self._world.clear()
+
     # --- geometry at a zoom level -------------------------------------------------------------
 
     def world_rings(self, camera: Camera) -> list[list[np.ndarray]]:
@@ -212,23 +218,19 @@ class MapRenderer:
         return out
 
 
-_TILED: dict[tuple, pygame.Surface] = {}
-
-
 def _tiled(pattern: str, ink, box: pygame.Rect) -> pygame.Surface:
-    """A copy of a tiled pattern covering `box` (aligned to the tile grid)."""
-    need_w, need_h = box.right + TILE, box.bottom + TILE
-    big = _TILED.get((pattern, ink))
-    if big is None or big.get_width() < need_w or big.get_height() < need_h:
-        w = max(need_w, big.get_width() if big else 0, 512)
-        h = max(need_h, big.get_height() if big else 0, 512)
-        big = pygame.Surface((w, h), pygame.SRCALPHA)
-        tile = palette.pattern_tile(pattern, ink, TILE)
-        for y in range(0, h, TILE):
-            for x in range(0, w, TILE):
-                big.blit(tile, (x, y))
-        _TILED[(pattern, ink)] = big
-    return big.subsurface(box).copy()
+    """A tiled pattern covering `box`, aligned to the tile grid of the buffer. Made for the box
+    alone (one strip of tiles, then the strip down the box), not cut from a cached sheet the
+    size of the map for every pattern and colour (those sheets held tens of megabytes)."""
+    tile = palette.pattern_tile(pattern, ink, TILE)
+    dx, dy = box.x % TILE, box.y % TILE
+    strip = pygame.Surface((box.width + dx, TILE), pygame.SRCALPHA)
+    for x in range(0, strip.get_width(), TILE):
+        strip.blit(tile, (x, 0))
+    out = pygame.Surface(box.size, pygame.SRCALPHA)
+    for y in range(-dy, box.height, TILE):
+        out.blit(strip, (-dx, y))
+    return out
 
 
 def lonlat_px(camera: Camera, lon: float, lat: float) -> tuple[float, float]:

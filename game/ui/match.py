@@ -62,17 +62,26 @@ class Match:
         self.current = (later or level)[0]
         return True
 
-    def ranking(self) -> list[tuple[int, object]]:
-        """(team index, Evaluation) best first."""
+    def ranking(self, baseline: list[dict] | None = None) -> list[tuple[int, int, object]]:
+        """(rank, team index, Evaluation), best first, scored against `baseline` (the status
+        quo's national rows) when given; equal scores share a rank (1, 1, 3)."""
         from game.sim.evaluation import evaluate
 
-        scored = [(k, evaluate(s.game.national)) for k, s in enumerate(self.sessions)]
-        return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+        scored = [(k, evaluate(s.game.national, baseline)) for k, s in enumerate(self.sessions)]
+        scored.sort(key=lambda item: (-item[1].score, item[0]))
+        out: list[tuple[int, int, object]] = []
+        for place, (k, evaluation) in enumerate(scored, start=1):
+            tied = out and out[-1][2].score == evaluation.score
+            out.append((out[-1][0] if tied else place, k, evaluation))
+        return out
 
-    def rows(self, names: list[str]) -> list[dict]:
-        """Run rows (one run per team) for the compare charts and export."""
+    def rows(self, names: list[str], baseline: list[dict] | None = None, quo_name="") -> list[dict]:
+        """Run rows (one run per team, and the status quo if given) for the compare charts."""
         out = []
-        for k, session in enumerate(self.sessions):
-            for row in session.game.national:
-                out.append({"run_id": names[k], "strategy": names[k], "seed": self.seed} | row)
+        runs = [(names[k], s.game.national) for k, s in enumerate(self.sessions)]
+        if baseline:
+            runs.append((quo_name or "status quo", baseline))
+        for name, national in runs:
+            for row in national:
+                out.append({"run_id": name, "strategy": name, "seed": self.seed} | row)
         return out

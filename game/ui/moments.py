@@ -1,14 +1,27 @@
-"""Key moments of a game for the debrief: each fallen leader, what followed (a split or an heir)
-and how homicides moved in his state in the months after, e.g.
-"month 7: El Jardinero killed → CJNG split in three → Jalisco homicides +60%"."""
+"""Key moments of a game for the debrief, oldest first: the player's own operations (with how
+they went), every fallen leader and what followed (a split or an heir), splits of organisations,
+and how homicides moved in the state concerned, e.g.
+"month 1: your operation to kill El Jardinero (CJNG) succeeded → CJNG split in 5 → Jalisco
+homicides +60%". When there are more than fit, the player's operations and the splits stay."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from game.text.narrate import WORDS, faction_name
+from game.text.narrate import WORDS
+from game.ui.names import sentence_name
 
 BEFORE, AFTER = 3, 6  # months averaged before and after a fall
+REMOVED = ("leader_removed", "lieutenant_removed")
+
+
+@dataclass(frozen=True)
+class Moment:
+    turn: int
+    rank: int  # 0: the player's own operation; 1: a split or a lost mandate; 2: a fallen leader
+    text: str
 
 
 def homicide_change(history, region: int, turn: int) -> float | None:
@@ -16,7 +29,7 @@ def homicide_change(history, region: int, turn: int) -> float | None:
     rows = history.regional_homicides
     before = rows[max(0, turn - BEFORE) : turn]
     after = rows[turn + 1 : turn + 1 + AFTER]
-    if not before or len(after) < 2:
+    if not before or len(after) < 2 or not 0 <= region < len(before[0]):
         return None
     b = float(np.mean([r[region] for r in before]))
     a = float(np.mean([r[region] for r in after]))
@@ -24,37 +37,117 @@ def homicide_change(history, region: int, turn: int) -> float | None:
 
 
 def key_moments(session, t, limit: int = 8) -> list[str]:
-    """Sentences for the leaders removed during the game, oldest first."""
-    history = session.history
-    regions = session.scenario.map.regions
-    state = session.state
+    """Sentences for the moments of the game, oldest first (at most `limit`)."""
+    moments = session.history.moments
+    used: set[int] = set()  # moments already told as part of another
+    found = _operations(session, t, used) + _removals(session, t, used)
+    found += _splits(session, t, used)
+    found += [
+        Moment(
+            int(m.get("turn", 0)),
+            1,
+            t("moment.month", n=m.get("turn", 0)) + ": " + t("moment.mandate_lost"),
+        )  # fmt: skip
+        for m in moments
+        if m.get("kind") == "mandate_lost"
+    ]
+    kept = sorted(found, key=lambda m: (m.rank, m.turn))[:limit]
+    return [m.text for m in sorted(kept, key=lambda m: (m.turn, m.rank))]
+
+
+def _operations(session, t, used: set[int]) -> list[Moment]:
+    """Each operation the player ordered: its target, and whether it worked (and why not)."""
+    from game.sim.operations import HVT
+    from game.ui.scenes.faction_view import person_name
+
     out = []
-    for m in history.moments:
-        if m.get("kind") != "leader_removed":
+    moments = session.history.moments
+    for turn, order in session.game.order_log:
+        if not isinstance(order, HVT):
             continue
-        turn, fid, region = int(m["turn"]), m.get("faction"), m.get("region")
-        data = m.get("data", {})
-        how = WORDS.get(t.lang, WORDS["en"]).get(data.get("how", ""), data.get("how", ""))
+        name = person_name(session, order.target)
+        aimed = lambda m, target=order.target: (m.get("data") or {}).get("person") == target  # noqa: E731
+        hit = _find(moments, turn, REMOVED, aimed)
+        if hit is None:
+            miss = _find(moments, turn, ("hvt_failed",), aimed)
+            if miss is None:
+                outcome = t("moment.op_not_done")  # refused: the target was already gone
+            else:
+                used.add(miss)
+                odds = (moments[miss].get("data") or {}).get("odds") or 0.0
+                outcome = t("moment.op_failed", odds=f"{odds:.0%}")
+            parts = [t(f"moment.op_{order.mode}", name=name) + " " + outcome]
+        else:
+            used.add(hit)
+            parts = [t(f"moment.op_{order.mode}", name=name) + " " + t("moment.op_worked")]
+            parts += _aftermath(session, t, moments[hit], used)
+        out.append(Moment(turn, 0, t("moment.month", n=turn) + ": " + " → ".join(parts)))
+    return out
+
+
+def _removals(session, t, used: set[int]) -> list[Moment]:
+    """Leaders who fell for other reasons (routine arrests, rivals, a US strike)."""
+    out = []
+    words = WORDS.get(t.lang, WORDS["en"])
+    for i, m in enumerate(session.history.moments):
+        if i in used or m.get("kind") != "leader_removed":
+            continue
+        used.add(i)
+        data = m.get("data") or {}
+        how = words.get(data.get("how", ""), data.get("how", ""))
         parts = [t("moment.removed", name=data.get("name", "?"), how=how)]
-        follow = _follow(history.moments, fid, turn)
-        if follow is not None and follow.get("kind") == "faction_split":
-            n = len(follow.get("data", {}).get("splinters", []))
-            parts.append(t("moment.split", faction=faction_name(state, fid), n=n))
-        elif follow is not None:
-            parts.append(t("moment.heir", name=follow.get("data", {}).get("name", "?")))
-        if region is not None:
-            change = homicide_change(history, int(region), turn)
-            if change is not None:
-                parts.append(
-                    t("moment.homicides", state=regions[int(region)].name, change=f"{change:+.0%}")
-                )
-        out.append(t("moment.month", n=turn) + ": " + " → ".join(parts))
-    return out[:limit]
+        parts += _aftermath(session, t, m, used)
+        turn = int(m.get("turn", 0))
+        out.append(Moment(turn, 2, t("moment.month", n=turn) + ": " + " → ".join(parts)))
+    return out
 
 
-def _follow(moments, fid, turn) -> dict | None:
-    for m in moments:
-        same = m.get("faction") == fid and int(m.get("turn", -1)) == turn
-        if same and m.get("kind") in ("faction_split", "succession_clear"):
-            return m
+def _splits(session, t, used: set[int]) -> list[Moment]:
+    """Organisations that split apart, when that was not already told with their leader's fall."""
+    view = session.view
+    out = []
+    for i, m in enumerate(session.history.moments):
+        if i in used or m.get("kind") != "faction_split":
+            continue
+        faction = view.faction(m.get("faction"))
+        if faction is None or faction.local:
+            continue
+        used.add(i)
+        n = len((m.get("data") or {}).get("splinters", []))
+        text = t("moment.split", faction=sentence_name(faction, view, t), n=n)
+        turn = int(m.get("turn", 0))
+        out.append(Moment(turn, 1, t("moment.month", n=turn) + ": " + text))
+    return out
+
+
+def _aftermath(session, t, removal: dict, used: set[int]) -> list[str]:
+    """What followed a fall: the split or the heir, and the homicides where it happened."""
+    moments, view = session.history.moments, session.view
+    turn, fid = int(removal.get("turn", 0)), removal.get("faction")
+    parts = []
+    kinds = ("faction_split", "succession_clear")
+    follow = _find(moments, turn, kinds, lambda m: m.get("faction") == fid)
+    if follow is not None:
+        used.add(follow)
+        after = moments[follow]
+        faction = view.faction(fid)
+        if after.get("kind") == "faction_split" and faction is not None:
+            n = len((after.get("data") or {}).get("splinters", []))
+            parts.append(t("moment.split", faction=sentence_name(faction, view, t), n=n))
+        elif after.get("kind") == "succession_clear":
+            parts.append(t("moment.heir", name=(after.get("data") or {}).get("name", "?")))
+    region = removal.get("region")
+    if isinstance(region, int):
+        change = homicide_change(session.history, region, turn)
+        if change is not None:
+            name = session.scenario.map.regions[region].name
+            parts.append(t("moment.homicides", state=name, change=t.change(change)))
+    return parts
+
+
+def _find(moments, turn: int, kinds, test) -> int | None:
+    """The index of the first moment of `kinds` in `turn` that passes `test`."""
+    for i, m in enumerate(moments):
+        if m.get("kind") in kinds and int(m.get("turn", -1)) == turn and test(m):
+            return i
     return None

@@ -30,6 +30,8 @@ LAND_EDGE = (10, 14, 20)
 HOVER = (255, 214, 102)
 SELECT = (255, 255, 255)
 NO_DATA = (70, 76, 86)
+UNSURE = (172, 176, 186)  # the Control map where the estimates cannot tell who holds a state
+UNSURE_INK = (112, 116, 128)
 
 OKABE_ITO = (
     (230, 159, 0),  # orange
@@ -136,6 +138,9 @@ def pattern_tile(pattern: str, ink: Colour, size: int = 10) -> pygame.Surface:
         pygame.draw.line(tile, colour, (size // 2, 0), (size // 2, size), 2)
     if pattern == "dots":
         pygame.draw.circle(tile, colour, (size // 2, size // 2), 2)
+    if pattern == "unsure":  # sparse dashes: grey, not a faction's hatch
+        pygame.draw.line(tile, colour, (1, 2), (4, 2), 1)
+        pygame.draw.line(tile, colour, (6, 7), (9, 7), 1)
     if pattern == "checker":
         half = size // 2
         tile.fill(colour, (0, 0, half, half))

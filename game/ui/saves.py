@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.ui import dates
+from game.ui.text import clean
+
 if TYPE_CHECKING:  # the model is imported when a game is saved or loaded, not to list saves
     from game.ui.session import Session
 
@@ -37,8 +40,10 @@ def slug(text: str) -> str:
 
 
 def save_session(session: Session, folder: Path, name: str | None = None) -> Path:
-    """Write a save named `name` (or one named after the scenario and month); returns its path."""
-    name = name or f"{session.scenario.id}-{session.view.national.get('date', '')}"
+    """Write a save named `name` (or one named after the scenario and the month being planned,
+    as the top bar shows it); returns its path."""
+    when = dates.months(session)
+    name = name or f"{session.scenario.id}-{when.planning or when.played or 'start'}"
     path = Path(folder) / f"{slug(name)}.json"
     _write(session, path)
     session.dirty = False
@@ -83,16 +88,58 @@ def latest(folder: Path, auto_only: bool = False) -> SaveInfo | None:
     return saves[0] if saves else None
 
 
-def peek(path: Path) -> dict:
-    """The meta of a save without checking it (for the list); {} when unreadable."""
+MAX_SAVE_BYTES = 64 * 1024 * 1024  # far above any real save; a bigger file is not read to list it
+NAME_LIMIT = 80  # characters of a scenario's name shown in the list
+
+
+def peek(path: Path) -> dict | None:
+    """What the load list shows of a save, read without trusting the file: None when it cannot
+    be read; otherwise each field checked (a wrong type or an impossible value becomes None)."""
     try:
+        if Path(path).stat().st_size > MAX_SAVE_BYTES:
+            return None
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        meta = data.get("meta", {}) if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    except (OSError, ValueError, RecursionError, MemoryError):  # deep nesting, bad bytes
+        return None
+    meta = data.get("meta") if isinstance(data, dict) else None
     if not isinstance(meta, dict):
-        return {}
-    return {k: meta.get(k) for k in ("scenario_name", "scenario_name_es", "date", "turn")}
+        return None
+    out = {k: _name(meta.get(k)) for k in ("scenario_name", "scenario_name_es")}
+    out["date"] = meta.get("date") if dates.parse(meta.get("date")) else None
+    out["planning"] = meta.get("planning") if dates.parse(meta.get("planning")) else None
+    out["turn"] = _count(meta.get("turn"))
+    out["total"] = _count(meta.get("total"))
+    out["finished"] = meta.get("finished") is True
+    return out
+
+
+def _name(value) -> str | None:
+    return clean(value, NAME_LIMIT) if isinstance(value, str) else None
+
+
+def _count(value) -> int | None:
+    """A month count from a file: a whole number of a plausible size, else None."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
+    return value if ok else None
+
+
+def describe(info: dict | None, t) -> tuple[str, str] | None:
+    """(scenario name, where the game stands) of a peeked save in `t`'s language; None when the
+    save is unreadable or says nothing usable."""
+    if not info:
+        return None
+    name = info.get(f"scenario_name_{t.lang}") or info.get("scenario_name") or ""
+    turn, total = info.get("turn"), info.get("total")
+    if info.get("finished") and turn is not None:
+        when = dates.Months(None, info.get("date"), max(turn, 1), total or turn, True)
+    elif turn is not None and (info.get("planning") or info.get("date")):
+        planning = info.get("planning") or dates.add_months(info["date"], 1)
+        when = dates.Months(planning, info.get("date"), turn + 1, total or 0, False)
+    else:
+        return (name, "?") if name else None
+    if not when.total:  # saves from before the term length was kept: the month alone
+        return name, t.month(when.planning or when.played)
+    return name, dates.label(t, when)
 
 
 def load_session(path: Path) -> Session:

@@ -1,7 +1,8 @@
 """Scenes and the actions they return: the stack's vocabulary.
 
 A scene owns its widgets (its own pygame_gui manager), reads the session and returns actions:
-push or pop a scene, issue an order, quit. `draw` never changes the game.
+push or pop a scene, issue an order, play the month, save, show a message, quit. The app does
+the work (`App.apply`); `draw` never changes the game.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pygame_gui.core import ObjectID
 
 from game.ui import palette
 from game.ui.focus import Focus
+from game.ui.text import clean
 
 
 @dataclass
@@ -59,6 +61,34 @@ class Call:
     args: tuple = field(default_factory=tuple)
 
 
+@dataclass
+class PlayMonth:
+    """End the month being planned: play it, autosave, and show its report."""
+
+
+@dataclass
+class Save:
+    """Save the game (under `name`, or one made from the scenario and the month)."""
+
+    name: str | None = None
+
+
+@dataclass
+class Toast:
+    """A short message at the bottom of the window."""
+
+    message: str
+    kind: str = "info"
+    seconds: float = 3.5
+
+
+@dataclass
+class ChangeSettings:
+    """Change and keep settings (language, scale, palette, difficulty...)."""
+
+    changes: dict = field(default_factory=dict)
+
+
 def oid(class_id: str | None = None, object_id: str | None = None) -> ObjectID:
     return ObjectID(object_id=object_id, class_id=class_id)
 
@@ -93,10 +123,16 @@ class Scene:
     def size(self) -> tuple[int, int]:
         return self.app.screen.get_size()
 
+    @property
+    def typing(self) -> bool:
+        """A text field has the keyboard (letters are text, not shortcuts)."""
+        focus = self.ui.get_focus_set() if self.ui is not None else None
+        return any(isinstance(e, pygame_gui.elements.UITextEntryLine) for e in focus or ())
+
     def button(self, rect, label, fn, cls=None, tooltip=None, container=None, focus=True):
         b = pygame_gui.elements.UIButton(
             pygame.Rect(rect),
-            label,
+            clean(label, 300),
             manager=self.ui,
             container=container,
             object_id=oid(cls),
@@ -109,7 +145,11 @@ class Scene:
 
     def label(self, rect, label, cls=None, container=None):
         return pygame_gui.elements.UILabel(
-            pygame.Rect(rect), label, manager=self.ui, container=container, object_id=oid(cls)
+            pygame.Rect(rect),
+            clean(label, 300),
+            manager=self.ui,
+            container=container,
+            object_id=oid(cls),
         )
 
     def slider(self, rect, value, lo, hi, fn, container=None, step=5):
@@ -144,13 +184,22 @@ class Scene:
         return None
 
     def exit(self) -> None:
-        pass
+        """Off the stack for good: let go of the widgets and their surfaces at once."""
+        self.release()
+
+    def release(self) -> None:
+        if self.ui is not None:
+            # widgets and their manager refer to each other: empty it now (the app reuses it)
+            # instead of waiting for the garbage collector, so their surfaces go with the scene
+            self.app.recycle_manager(self.ui)
+            self.ui = None
+        self._callbacks.clear()
+        self.focus.clear()
 
     def rebuild(self) -> None:
         """Recreate every widget (after a resize, or a change of language or scale)."""
+        self.release()
         self.ui = self.app.new_manager()
-        self._callbacks.clear()
-        self.focus.clear()
         self.build()
 
     def build(self) -> None:
@@ -169,8 +218,12 @@ class Scene:
         if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED:
             return self.link(event.link_target)
         if event.type == pygame.KEYDOWN:
+            if self.typing and event.key not in TYPING_EXITS:
+                return None  # letters, digits and arrows belong to the text field
+            if self.typing and event.key == pygame.K_TAB:
+                self.ui.set_focus_set(None)  # Tab leaves the field for the next button
             handled, action = self.focus.key(event)
-            if handled and event.key == pygame.K_TAB and self.focus.current is not None:
+            if handled and self.focus.current is not None:
                 self.focused(self.focus.current.element)
             return action if handled else self.key(event)
         if not consumed and event.type in MOUSE_EVENTS:
@@ -218,4 +271,5 @@ class Scene:
         return []
 
 
+TYPING_EXITS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB)
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)

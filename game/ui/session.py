@@ -12,17 +12,17 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-import game.sim.levers  # noqa: F401  (registers Allocate)
-import game.sim.operations  # noqa: F401  (registers HVT, Interdict)
 from game.lab.runner import Game
 from game.scenario.types import Scenario
 from game.sim.events import Event
 from game.sim.levers import BY_ID, Allocate, key, spending
 from game.sim.operations import HVT
-from game.sim.orders import Order, order_to_dict, validate
+from game.sim.order_types import order_to_dict
+from game.sim.orders import Order, validate
 from game.sim.state import GameState
 from game.sim.view import PlayerView, player_view
 from game.text.narrate import HEADLINES
+from game.ui.dates import months
 
 # Headline events kept for the end-of-term key moments (with the splits they caused).
 MOMENT_KINDS = HEADLINES | {"armed_group_formed", "armed_group_dissolved"}
@@ -89,6 +89,7 @@ class Session:
         self.history = History()
         self.dirty = False  # something happened since the last save
         self.save_name: str | None = None
+        self.previous_events: list[Event] = []  # the month before last's (to spot repeats)
         self._view: PlayerView | None = None
         self._preview: GameState | None = None
         if not self.history.drug_flow:
@@ -175,6 +176,7 @@ class Session:
     def end_turn(self) -> list[Event]:
         """Play the month with the pending orders; returns its events."""
         orders, self.pending = list(self.pending), []
+        self.previous_events = list(self.game.last_events)
         events = self.game.play(orders)
         self._view = None
         self._preview = None
@@ -201,6 +203,7 @@ class Session:
 
     def meta(self) -> dict:
         n = self.view.national
+        when = months(self)
         return {
             "app": "hydra-desktop",
             "scenario_id": self.scenario.id,
@@ -210,6 +213,9 @@ class Session:
             "difficulty": self.difficulty,
             "turn": self.state.turn,
             "date": n.get("date", ""),
+            "planning": when.planning,  # what the load list shows (game.ui.dates)
+            "total": when.total,
+            "finished": when.over,
             "national": self.game.national,
             "history": self.history.to_dict(),
             "pending": [order_to_dict(self.state.turn + 1, o) for o in self.pending],

@@ -1,38 +1,49 @@
-"""The application: the window, the scene stack, the session, saving, settings and toasts.
+"""The application: the window, the scene stack, the actions scenes return, settings and toasts.
 
 `App.frame` runs one frame (events, update, draw) so tests and the benchmark can drive the game
-without a real clock; `App.run` loops until the stack is empty or the player quits.
+without a real clock; `App.run` loops until the stack is empty or the player quits. What the app
+does with a game (start, load, save, play a month, team play) is in `game.ui.commands`.
 """
 
 from __future__ import annotations
 
+import gc
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-import numpy as np
 import pygame
 
-from game.ui import palette, text, theme
+from game.ui import dates, memory, palette, text, theme
+from game.ui.commands import GameCommands
 from game.ui.i18n import Strings
-from game.ui.paths import DEFAULT_SCENARIO, Paths
-from game.ui.saves import autosave, latest, load_session, save_session
-from game.ui.scene import Call, Issue, Pop, Push, Quit, Replace, Reset, Scene
+from game.ui.keys import REPEAT_DELAY_MS, REPEAT_INTERVAL_MS, KeyGate
+from game.ui.paths import Paths
+from game.ui.scene import (
+    Call,
+    ChangeSettings,
+    Issue,
+    PlayMonth,
+    Pop,
+    Push,
+    Quit,
+    Replace,
+    Reset,
+    Save,
+    Scene,
+    Toast,
+)
 from game.ui.settings import Settings
 from game.ui.tutorial import Tutorial
 
-if TYPE_CHECKING:  # the model is imported when a game starts, so the menu opens fast
-    from game.ui.match import Match
-    from game.ui.session import Session
-
 MIN_SIZE = (960, 600)
 AUTO_SCALE_HEIGHT = 800  # windows taller than this get proportionally larger text
+MANAGERS_KEPT = 4  # widget managers kept for reuse (one per scene on a usual stack)
 
 
-class App:
+class App(GameCommands):
     """The desktop game: one window, a stack of scenes and at most one session."""
 
     def __init__(self, paths: Paths, settings: Settings | None = None, size=(1280, 720)):
+        memory.tune()
         theme.init_display()
         self.paths = paths
         self.settings = settings or Settings.load(paths.settings_file)
@@ -40,14 +51,16 @@ class App:
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.fullscreen else 0)
         pygame.display.set_caption("Hydra")  # before the window exists, so it is never untitled
         self.screen = pygame.display.set_mode(size, flags)
-        pygame.key.set_repeat(300, 40)
+        pygame.key.set_repeat(REPEAT_DELAY_MS, REPEAT_INTERVAL_MS)  # filtered by `self.keys`
+        self.keys = KeyGate()
         self.stack: list[Scene] = []
-        self.session: Session | None = None
-        self.match: Match | None = None  # team play: every team's session, whose turn it is
+        self.session = None  # game.ui.session.Session (the model is imported when a game starts)
+        self.match = None  # team play: every team's session, whose turn it is
         self.tutorial = Tutorial(self)
         self.toasts: list[tuple[str, str, float]] = []
         self.running = True
         self.clock = pygame.time.Clock()
+        self._managers: list = []
 
     # --- the loop ---------------------------------------------------------------------------
 
@@ -66,6 +79,8 @@ class App:
         pygame.display.flip()
 
     def dispatch(self, event) -> None:
+        if not self.keys.admit(event, self.top):
+            return  # a held key repeating: it acted once already
         if event.type == pygame.QUIT:
             self.apply(self.close_requested())
             return
@@ -80,7 +95,7 @@ class App:
     def _global_key(self, event) -> bool:
         from game.ui.scenes.help import HelpOverlay
 
-        top = self.stack[-1] if self.stack else None
+        top = self.top
         wants_help = event.key == pygame.K_F1 or (
             event.unicode == "?" and not getattr(top, "typing", False)
         )
@@ -98,9 +113,7 @@ class App:
             start -= 1
         for k, scene in enumerate(self.stack[max(start, 0) :], start=max(start, 0)):
             if k > max(start, 0) and not scene.opaque:
-                veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-                veil.fill((8, 10, 14, 150))
-                surface.blit(veil, (0, 0))
+                surface.fill((105, 106, 110), special_flags=pygame.BLEND_RGB_MULT)  # dim below
             scene.draw(surface)
         self._draw_toasts(surface)
 
@@ -113,23 +126,21 @@ class App:
             for a in action:
                 self.apply(a)
             return
-        if isinstance(action, Push):
-            self.push(action.scene)
-        elif isinstance(action, Pop):
-            self.pop(action.result)
-        elif isinstance(action, Replace):
-            self.pop()
-            self.push(action.scene)
-        elif isinstance(action, Reset):
-            while self.stack:
-                self.stack.pop().exit()
-            self.push(action.scene)
-        elif isinstance(action, Issue):
-            self.issue(action.order)
-        elif isinstance(action, Call):
-            self.apply(action.fn(*action.args))
-        elif isinstance(action, Quit):
-            self.quit(action.force)
+        handler = {
+            Push: lambda a: self.push(a.scene),
+            Pop: lambda a: self.pop(a.result),
+            Replace: lambda a: (self.pop(), self.push(a.scene)),
+            Reset: lambda a: self.reset(a.scene),
+            Issue: lambda a: self.issue(a.order),
+            Call: lambda a: self.apply(a.fn(*a.args)),
+            Quit: lambda a: self.quit(a.force),
+            PlayMonth: lambda a: self.apply(self.play_month()),
+            Save: lambda a: self.save(a.name),
+            Toast: lambda a: self.toast(a.message, a.kind, a.seconds),
+            ChangeSettings: lambda a: self.set_settings(**a.changes),
+        }.get(type(action))
+        if handler is not None:
+            handler(action)
 
     def push(self, scene: Scene) -> None:
         if self.stack:
@@ -146,6 +157,17 @@ class App:
             self.apply(self.stack[-1].resume(result))
         self._caption()
 
+    def reset(self, scene: Scene) -> None:
+        """Empty the stack and start again from `scene`. The scenes that go refer to themselves
+        (their widgets' callbacks, panels, cards), so only the collector frees them: collect now
+        (some 50 ms, at a change of screen) rather than let them pile up hand-over after
+        hand-over."""
+        while self.stack:
+            self.stack.pop().exit()
+        gc.collect()
+        memory.trim()
+        self.push(scene)
+
     @property
     def top(self) -> Scene | None:
         return self.stack[-1] if self.stack else None
@@ -154,19 +176,38 @@ class App:
         parts = ["Hydra"]
         if self.session is not None:
             parts.append(self.t.scenario_text(self.session.scenario.raw, "name"))
-            parts.append(self.t.month(self.session.view.national.get("date", "")))
-        pygame.display.set_caption(" — ".join(parts))
+            parts.append(dates.label(self.t, dates.months(self.session)))
+        pygame.display.set_caption(text.clean(" — ".join(p for p in parts if p), 200))
 
-    # --- windows, settings -------------------------------------------------------------------
+    # --- windows, widget managers, settings --------------------------------------------------
 
     @property
     def scale(self) -> float:
-        """The player's UI scale, times a little more on tall windows (1080p and up)."""
-        height = self.screen.get_height()
-        return self.settings.ui_scale * min(1.5, max(1.0, height / AUTO_SCALE_HEIGHT))
+        """The player's UI scale, times a little more on tall windows (1080p and up), but never
+        more than fits: every screen is laid out for at least MIN_SIZE pixels at scale 1, so a
+        large interface on a small window grows only as far as the window allows."""
+        w, h = self.screen.get_size()
+        wanted = self.settings.ui_scale * min(1.5, max(1.0, h / AUTO_SCALE_HEIGHT))
+        return min(wanted, max(1.0, min(w / MIN_SIZE[0], h / MIN_SIZE[1])))
 
     def new_manager(self):
-        return theme.manager(self.screen.get_size(), self.scale)
+        """A widget manager for a scene: a used one of the right size and scale when there is one
+        (each new manager loads its fonts again, which costs time and memory)."""
+        key = (self.screen.get_size(), self.scale)
+        while self._managers:
+            manager = self._managers.pop()
+            if getattr(manager, "hydra_key", None) == key:
+                return manager
+        manager = theme.manager(*key)
+        manager.hydra_key = key
+        return manager
+
+    def recycle_manager(self, manager) -> None:
+        """Take back a scene's manager, emptied, for the next scene."""
+        manager.clear_and_reset()
+        manager.set_focus_set(None)
+        if len(self._managers) < MANAGERS_KEPT:
+            self._managers.append(manager)
 
     def resized(self) -> None:
         w, h = pygame.display.get_surface().get_size()
@@ -176,8 +217,7 @@ class App:
             )
         else:
             self.screen = pygame.display.get_surface()
-        for scene in self.stack:
-            scene.rebuild()
+        self._rebuild_all()
 
     def set_settings(self, **changes) -> None:
         """Change settings, save them and redraw every scene in the new language or scale."""
@@ -187,114 +227,18 @@ class App:
         self.settings.save(self.paths.settings_file)
         self.t = Strings(self.settings.language)
         if "fullscreen" in changes:
-            size = self.screen.get_size() if not self.settings.fullscreen else (0, 0)
-            if not self.settings.fullscreen:
-                size = (1280, 720)
-            flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
-            self.screen = pygame.display.set_mode(size, flags)
-        text.render.cache_clear()
+            full = self.settings.fullscreen
+            flags = pygame.FULLSCREEN if full else pygame.RESIZABLE
+            self.screen = pygame.display.set_mode((0, 0) if full else (1280, 720), flags)
+        text.forget()
+        self._rebuild_all()
+        self._caption()
+
+    def _rebuild_all(self) -> None:
+        self._managers.clear()  # sized or scaled for the old window
         for scene in self.stack:
             scene.rebuild()
-        self._caption()
-
-    # --- sessions -----------------------------------------------------------------------------
-
-    def new_game(self, scenario_file=None, difficulty=None, seed=None, tutorial=None):
-        """Start a new game and show the map; a broken scenario is a message, not a crash."""
-        from game.scenario import ScenarioError, load_scenario
-        from game.scenario.difficulty import with_difficulty
-        from game.ui.scenes.map_screen import MapScreen
-        from game.ui.session import Session
-
-        path = Path(scenario_file or DEFAULT_SCENARIO)
-        difficulty = difficulty or self.settings.difficulty
-        try:
-            scenario = with_difficulty(load_scenario(path), difficulty)
-        except (ScenarioError, ValueError) as exc:
-            return self.message(self.t("error.scenario", path=path.name), str(exc))
-        seed = int(np.random.default_rng().integers(1, 2**31 - 1)) if seed is None else seed
-        self.session = Session.new(scenario, seed, str(path), difficulty)
-        self.match = None
-        self.tutorial.start(not self.settings.tutorial_done if tutorial is None else tutorial)
-        return Reset(MapScreen(self))
-
-    def open_save(self, path: Path):
-        """Load a save; a damaged one offers the latest autosave instead."""
-        from game.sim.save import SaveError
-        from game.ui.scenes.map_screen import MapScreen
-
-        try:
-            self.session = load_session(path)
-        except SaveError as exc:
-            auto = latest(self.paths.saves, auto_only=True)
-            offer = auto if auto and auto.path != Path(path) else None
-            return self.message(self.t("error.save"), str(exc), autosave=offer)
-        self.match = None
-        self.tutorial.start(False)
-        self.toast(self.t("toast.loaded", name=Path(path).stem))
-        return Reset(MapScreen(self))
-
-    def save(self, name: str | None = None) -> bool:
-        if self.session is None:
-            return False
-        try:
-            path = save_session(self.session, self.paths.saves, name)
-        except OSError as exc:
-            self.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
-            return False
-        self.toast(self.t("toast.saved", name=path.stem))
-        return True
-
-    def start_match(self, scenario_file, teams: int, seed: int):
-        """Team play: every team gets its own game of one scenario and seed; team 1 starts."""
-        from game.scenario import ScenarioError, load_scenario
-        from game.scenario.difficulty import with_difficulty
-        from game.ui.match import Match
-        from game.ui.scenes.teams import HandOver
-
-        path = Path(scenario_file)
-        difficulty = self.settings.difficulty
-        try:
-            scenario = with_difficulty(load_scenario(path), difficulty)
-        except (ScenarioError, ValueError) as exc:
-            return self.message(self.t("error.scenario", path=path.name), str(exc))
-        self.match = Match.start(scenario, seed, teams, str(path), difficulty)
-        self.session = self.match.session
-        self.tutorial.start(False)
-        return Reset(HandOver(self))
-
-    def next_team(self):
-        """After a team's month: the hand-over to the next team, or the class table at the end."""
-        from game.ui.scenes.teams import ClassTable, HandOver
-
-        if self.match is None:
-            return None
-        if not self.match.advance():
-            return Reset(ClassTable(self))
-        self.session = self.match.session
-        self._caption()
-        return Reset(HandOver(self))
-
-    def autosave(self) -> None:
-        try:
-            if self.match is not None:  # each team's game has its own file, saved every month
-                self.match.save(self.paths.saves)
-                self.session.dirty = False
-                return
-            autosave(self.session, self.paths.saves)
-        except OSError as exc:
-            self.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
-
-    def issue(self, order) -> list[str]:
-        problems = self.session.propose(order) if self.session else ["no game"]
-        if problems:
-            self.toast(self.t("toast.refused", problems="; ".join(problems)), "bad")
-        return problems
-
-    def message(self, title: str, body: str, autosave=None):
-        from game.ui.scenes.dialogs import MessageDialog
-
-        return Push(MessageDialog(self, title, body, autosave))
+        memory.trim()
 
     # --- quitting -----------------------------------------------------------------------------
 
@@ -320,7 +264,7 @@ class App:
 
     def toast(self, message: str, kind: str = "info", seconds: float = 3.5) -> None:
         self.toasts = [t for t in self.toasts if t[2] > time.monotonic()][-3:]
-        self.toasts.append((message, kind, time.monotonic() + seconds))
+        self.toasts.append((text.clean(message, 2000), kind, time.monotonic() + seconds))
 
     def _draw_toasts(self, surface) -> None:
         now = time.monotonic()
@@ -330,8 +274,8 @@ class App:
         for message, kind, _ in reversed(self.toasts):
             lines = text.wrap(message, size, int(surface.get_width() * 0.5))
             h = len(lines) * text.font(size).get_linesize() + 16
-            w = max(text.font(size).size(line)[0] for line in lines) + 28
-            box = pygame.Rect(0, 0, w, h)
+            w = max(text.text_width(line, size) for line in lines) + 28
+            box = pygame.Rect(0, 0, min(w, surface.get_width() - 20), h)
             box.midbottom = (surface.get_width() // 2, y)
             edge = palette.BAD if kind == "bad" else palette.ACCENT
             pygame.draw.rect(surface, (12, 14, 19), box, border_radius=6)

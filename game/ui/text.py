@@ -4,6 +4,7 @@ the widgets: Noto Sans, which ships with pygame_gui (SIL Open Font Licence) and 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,22 @@ REGULAR = FONT_DIR / "NotoSans-Regular.ttf"
 BOLD = FONT_DIR / "NotoSans-Bold.ttf"
 SYMBOLS_FONT = FONT_DIR / "FiraCode-Regular.ttf"  # arrows and signs Noto Sans lacks (OFL too)
 SYMBOLS = frozenset("≈→←↑↓▲▼⌂")
+# Control and invisible formatting characters, and lone surrogates: a NUL crashes SDL's text
+# functions (the window title too), and none of them has anything to show.
+CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
+MAX_RENDER = 400  # characters drawn in one piece of text (a longer one is cut with an ellipsis)
+
+
+def clean(value, limit: int = MAX_RENDER) -> str:
+    """`value` as text fit for the screen: control characters become spaces, at most `limit`
+    characters (names in saves and scenario files are not trusted to be tidy)."""
+    if not isinstance(value, str):
+        value = "" if value is None else str(value)
+    if len(value) > limit:
+        value = value[: max(0, limit - 1)] + "…"
+    return CONTROL.sub(" ", value) if CONTROL.search(value) else value
 
 
 @lru_cache(maxsize=64)
@@ -36,9 +53,13 @@ def symbol_font(size: int) -> pygame.font.Font:
         return font(size)
 
 
-@lru_cache(maxsize=2048)
 def render(text: str, size: int, colour=(230, 233, 239), bold: bool = False) -> pygame.Surface:
     """Antialiased text; arrows and other symbols come from the symbol font."""
+    return _render(clean(text), size, tuple(colour), bold)
+
+
+@lru_cache(maxsize=768)
+def _render(text: str, size: int, colour, bold: bool) -> pygame.Surface:
     if not SYMBOLS.intersection(text):
         return font(size, bold).render(text, True, colour)
     runs, current, is_sym = [], "", None
@@ -64,6 +85,7 @@ def render(text: str, size: int, colour=(230, 233, 239), bold: bool = False) -> 
 
 
 def text_width(text: str, size: int, bold: bool = False) -> int:
+    text = clean(text)
     return (
         render(text, size, (255, 255, 255), bold).get_width()
         if SYMBOLS.intersection(text)
@@ -71,7 +93,7 @@ def text_width(text: str, size: int, bold: bool = False) -> int:
     )
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def halo(text: str, size: int, colour, outline, bold: bool = False) -> pygame.Surface:
     """Text with a 1-pixel outline so it reads on any background (map labels)."""
     inner = render(text, size, colour, bold)
@@ -87,7 +109,7 @@ def halo(text: str, size: int, colour, outline, bold: bool = False) -> pygame.Su
 def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
     """Split `text` into lines no wider than `width` pixels (words longer than a line stay)."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in clean_lines(text):
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}".strip()
@@ -116,8 +138,21 @@ def draw_wrapped(surface, text, rect, size, colour, bold=False) -> int:
 
 def fit(text: str, size: int, width: int, bold: bool = False) -> str:
     """`text`, shortened with an ellipsis to fit `width` pixels."""
+    text = clean(text)
     if text_width(text, size, bold) <= width:
         return text
     while text and text_width(text + "…", size, bold) > width:
         text = text[:-1]
     return text + "…"
+
+
+def clean_lines(text, limit: int = 20_000) -> list[str]:
+    """The lines of `text`, each cleaned (see `clean`); at most `limit` characters in all."""
+    value = text if isinstance(text, str) else clean(text)
+    return [clean(line, limit) for line in value[:limit].split("\n")]
+
+
+def forget() -> None:
+    """Drop the rendered-text caches (after a change of language or scale)."""
+    _render.cache_clear()
+    halo.cache_clear()

@@ -96,14 +96,18 @@ class TutorialCard:
         self.where = where
         self.step_id: str | None = None
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.anchor = None
         self.buttons: list = []
 
-    def sync(self, anchor: pygame.Rect) -> None:
-        """Create or remove the card's buttons when the step changes (call every frame)."""
+    def sync(self, anchor: pygame.Rect, above: bool = False) -> None:
+        """Create or remove the card's buttons when the step changes (call every frame). The card
+        hangs from `anchor`'s top-left (or stands on it, `above`), moved into the window if it
+        would run off it."""
         step = self.scene.app.tutorial.card_for(self.where)
         sid = step.id if step else None
-        if sid == self.step_id and (sid is None or self.rect.topleft == anchor.topleft):
+        if sid == self.step_id and (sid is None or self.anchor == (anchor.topleft, above)):
             return
+        self.anchor = (anchor.topleft, above)
         for b in self.buttons:
             b.kill()
         self.buttons = []
@@ -114,7 +118,8 @@ class TutorialCard:
         width = s(360)
         lines = text.wrap(t(f"tutorial.{sid}"), s(14), width - s(28))
         height = s(20) + len(lines) * text.font(s(14)).get_linesize() + s(56)
-        self.rect = pygame.Rect(anchor.x, anchor.y, width, height)
+        self.rect = pygame.Rect(anchor.x, anchor.y - (height if above else 0), width, height)
+        self.rect.clamp_ip(pygame.Rect((0, 0), self.scene.size))
         bw, bh = s(110), s(30)
         y = self.rect.bottom - bh - s(10)
         self.buttons = [

@@ -1,7 +1,9 @@
-"""The map: projection, camera, hit testing, labels, and redrawing only when the view changes."""
+"""The map: projection, camera, hit testing, labels, redrawing only when the view changes, and
+what the Control mode claims from uncertain estimates."""
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 import pytest
 from conftest import key
@@ -86,3 +88,35 @@ def test_hovering_a_state_shows_its_name_and_clicking_selects_it(playing):
         ]
     )
     assert playing.top.selected == 7
+
+
+def estimate(fid, members, spread):
+    """A faction estimate with a likely range of members/spread to members*spread per state."""
+    from types import SimpleNamespace
+
+    members = np.asarray(members, dtype=float)
+    return SimpleNamespace(
+        id=fid, members=members, low=members / spread, high=members * spread, dissolved=None
+    )
+
+
+def test_the_control_map_is_uncertain_where_the_estimates_cannot_tell():
+    from types import SimpleNamespace
+
+    from game.ui.mapmodes import dominant
+
+    strong = estimate("a", [1000, 5000, 120], spread=2.0)  # a 2x likely range either way
+    rival = estimate("b", [600, 1000, 0], spread=1.1)
+    view = SimpleNamespace(factions=(strong, rival), police=np.zeros(3))
+    control = dominant(view)
+    assert list(control.best) == [0, 0, 0]
+    # state 0: 500-2000 against 545-660: overlapping; state 1: 2500+ clears 1100; state 2: too few
+    assert list(control.uncertain) == [True, False, True]
+
+
+def test_the_control_legend_explains_uncertain_states_in_both_languages(playing):
+    scene = playing.top
+    for lang, words in (("en", "uncertain"), ("es", "incierto")):
+        playing.set_settings(language=lang)
+        labels = [item.label for item in scene.mode_data().legend]
+        assert any(words in label for label in labels), labels

@@ -74,7 +74,8 @@ def test_spanish_keeps_its_accents():
 def test_months_and_money_read_naturally():
     assert Strings("en").month("2026-03") == "March 2026"
     assert Strings("es").month("2026-03") == "marzo de 2026"
-    assert Strings("es").money(24_730_000_000) == "$24,730 M"
+    assert Strings("es").money(24_730_000_000) == "$24,730 M de pesos"
+    assert Strings("en").money(24_730_000_000) == "MXN $24,730 M"
 
 
 def test_a_missing_key_shows_the_key_instead_of_crashing():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import palette, text
-from game.ui.scene import Call, Pop, Push, Quit, Reset, Scene
+from game.ui.scene import Call, Pop, Push, Quit, Reset, Save, Scene
 
 
 class Dialog(Scene):
@@ -91,13 +91,33 @@ class MessageDialog(Dialog):
         return [Pop(), Call(self.app.open_save, (self.autosave.path,))]
 
 
+class ConfirmQuit(Dialog):
+    """Esc on the main menu: quit Hydra, or stay."""
+
+    def build(self) -> None:
+        self.title, self.body = self.t("quit.confirm_title"), self.t("quit.confirm_body")
+        super().build()
+
+    def __init__(self, app):
+        super().__init__(app, "", "")
+
+    def options(self):
+        return [
+            (self.t("quit.confirm"), lambda: Quit(force=True), "@primary"),
+            (self.t("common.cancel"), lambda: Pop(), None),
+        ]
+
+
 class QuitDialog(Dialog):
     """Quit (or leave for the main menu) with unsaved play: save first, leave, or stay."""
 
     def __init__(self, app, to_menu: bool):
-        t = app.t
-        super().__init__(app, t("quit.title"), t("quit.body"))
+        super().__init__(app, "", "")
         self.to_menu = to_menu
+
+    def build(self) -> None:
+        self.title, self.body = self.t("quit.title"), self.t("quit.body")  # in today's language
+        super().build()
 
     def options(self):
         t = self.t
@@ -125,11 +145,12 @@ class GameMenu(Dialog):
     width = 380
 
     def __init__(self, app):
-        super().__init__(app, app.t("gamemenu.title"), "")
+        super().__init__(app, "", "")
 
     def build(self) -> None:
         s, t = self.s, self.t
         w, h = self.size
+        self.title = t("gamemenu.title")  # rebuilt after a change of language
         entries = [
             ("gamemenu.resume", lambda: Pop()),
             ("gamemenu.save", self._save),
@@ -140,13 +161,15 @@ class GameMenu(Dialog):
             ("gamemenu.quit", self._quit),
         ]
         bh, gap = s(42), s(8)
-        self.lines = []
-        self.box = pygame.Rect(0, 0, s(self.width), s(80) + len(entries) * (bh + gap))
+        seed = self.session.state.seed if self.session is not None else None
+        self.lines = [t("gamemenu.seed", seed=seed)] if seed is not None else []
+        top = s(62) + s(26) * len(self.lines)
+        self.box = pygame.Rect(0, 0, s(self.width), top + s(18) + len(entries) * (bh + gap))
         self.box.center = (w // 2, h // 2)
         for k, (key, fn) in enumerate(entries):
             rect = (
                 self.box.x + s(24),
-                self.box.y + s(62) + k * (bh + gap),
+                self.box.y + top + k * (bh + gap),
                 self.box.width - s(48),
                 bh,
             )
@@ -157,8 +180,7 @@ class GameMenu(Dialog):
         return [(self.t("gamemenu.resume"), lambda: Pop(), None)]
 
     def _save(self):
-        self.app.save()
-        return Pop()
+        return [Save(), Pop()]
 
     def _load(self):
         from game.ui.scenes.loadgame import LoadGame

@@ -20,6 +20,7 @@ class EndOfTerm(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.whatif = WhatIf(app.session)
+        self.quo = app.status_quo()  # the grade is measured against doing nothing
 
     def build(self) -> None:
         w, h = self.size
@@ -94,7 +95,7 @@ class EndOfTerm(Scene):
     def draw_back(self, surface) -> None:
         surface.fill(palette.BG)
         s, t = self.s, self.t
-        draw_evaluation(surface, self.eval_rect, self.session, t, s)
+        draw_evaluation(surface, self.eval_rect, self.session, t, s, self.quo)
         self._moments(surface, self.moments_rect)
         names = ("homicides_per_100k", "armed_groups")
         draw_grid(surface, self.charts_rect, self.session, t, self.app.scale, names, cols=2)

@@ -15,13 +15,26 @@ GLOBAL = [
 ]
 
 
+def shortcut_list(own: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A screen's shortcuts, then the global ones it does not already list (each key once:
+    the map's "Tab, ← →" already says what Tab does)."""
+    said = " ".join(keys for keys, _ in own)
+    meanings = {what for _, what in own}
+    extra = [
+        (keys, what)
+        for keys, what in GLOBAL
+        if what not in meanings and keys.split(" ")[0] not in said
+    ]
+    return own + extra
+
+
 class HelpOverlay(Scene):
     name = "help"
     opaque = False
 
     def build(self) -> None:
         below = self.app.stack[-2] if len(self.app.stack) > 1 else None
-        self.entries = (below.shortcuts() if below else []) + GLOBAL
+        self.entries = shortcut_list(below.shortcuts() if below else [])
         w, h = self.size
         s = self.s
         self.box = pygame.Rect(

@@ -63,7 +63,7 @@ class HVTDialog(Scene):
         self.card = TutorialCard(self, "hvt")
 
     def odds(self, mode: str) -> float:
-        return hvt_odds(self.session.state, self.person_id, mode)
+        return hvt_odds(self.session.state, self.session.scenario, self.person_id, mode)
 
     def build(self) -> None:
         w, h = self.size
@@ -137,7 +137,7 @@ class HVTDialog(Scene):
 
     def update(self, dt):
         self.card.sync(
-            pygame.Rect(self.box.right - self.s(360), self.box.y - self.s(12) - self.s(150), 0, 0)
+            pygame.Rect(self.box.right - self.s(360), self.box.y - self.s(8), 0, 0), True
         )
         return super().update(dt)
 

@@ -7,8 +7,8 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.labjob import LabJob
-from game.ui.scene import Pop, Push, Scene
-from game.ui.scenes.newgame import list_levels
+from game.ui.scene import Pop, Push, Scene, Toast
+from game.ui.scenes.newgame import playable_levels
 
 DEFAULT_STRATEGIES = ("passive", "decapitation", "balanced")
 SEEDS = (1, 50)
@@ -44,7 +44,7 @@ class LabScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.levels = list_levels()
+        self.levels = playable_levels()
         self.level = 0
         self.names = strategy_names()
         self.chosen = [n for n in self.names if n in DEFAULT_STRATEGIES] or self.names[:1]
@@ -155,16 +155,16 @@ class LabScene(Scene):
     def _cancel(self):
         if self.job is not None and self.job.running:
             self.job.cancel()
-            self.app.toast(self.t("lab.cancelling"))
+            return Toast(self.t("lab.cancelling"))
         return None
 
     def _back(self):
-        self._cancel()
-        return Pop()
+        return [self._cancel(), Pop()]
 
     def exit(self) -> None:
         if self.job is not None:
             self.job.cancel()
+        super().exit()
 
     def update(self, dt):
         super().update(dt)
@@ -176,8 +176,7 @@ class LabScene(Scene):
         if job.error:
             return self.app.message(self.t("lab.failed"), job.error)
         if job.cancelled or not job.rows:
-            self.app.toast(self.t("lab.cancelled"))
-            return None
+            return Toast(self.t("lab.cancelled"))
         from game.ui.scenes.lab_results import LabResults
 
         level = self.levels[self.level]

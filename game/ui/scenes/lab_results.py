@@ -4,6 +4,7 @@ end-of-run table and an Export button that writes what `hydra lab` writes."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -12,18 +13,30 @@ from game.lab.report import KEY_METRICS, headline
 from game.report.charts import COLOURS
 from game.ui import palette, text
 from game.ui.labjob import charts_of, export
-from game.ui.scene import Pop, Scene
+from game.ui.scene import Pop, Scene, Toast
+from game.ui.scenes.lab import strategy_label
 
 METRIC_KEYS = {m[0]: f"labchart.{m[0]}" for m in KEY_METRICS}
+AXES = {f"labaxis.{m[0]}" for m in KEY_METRICS}
 
 
-def chart_image(chart) -> pygame.Surface:
-    """The chart drawn by the report's own renderer (`game.report.charts`), as a surface."""
+def chart_image(chart, t) -> pygame.Surface:
+    """The chart drawn by the report's own renderer (`game.report.charts`) in the player's
+    language, as a surface (exported files stay as `hydra lab` writes them)."""
     from game.report.charts import render_fan_chart
 
+    shown = replace(
+        chart,
+        title=t(METRIC_KEYS.get(chart.metric, chart.title)),
+        y_label=t(f"labaxis.{chart.metric}")
+        if f"labaxis.{chart.metric}" in AXES
+        else chart.y_label,
+        series=tuple(replace(s, label=strategy_label(t, s.label)) for s in chart.series),
+    )
+    words = {"month": t("labchart.month"), "note": t("labchart.note")}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "chart.png"
-        render_fan_chart(chart, path)
+        render_fan_chart(shown, path, words)
         return pygame.image.load(str(path)).convert()
 
 
@@ -37,28 +50,39 @@ class LabResults(Scene):
         self.charts = charts_of(rows, key)
         self.table = headline(rows, key) if rows else [[]]
         self.index = 0
-        self._images: dict[int, pygame.Surface] = {}
+        self._images: dict[tuple, pygame.Surface] = {}
+        self._scaled = None
         self.exported: Path | None = None
 
     def build(self) -> None:
         w, h = self.size
         s, t = self.s, self.t
         self.label((s(30), s(12), w - s(60), s(40)), self.title, "@heading")
+        top = self._tabs(s(58)) + s(10)
+        self.chart_rect = pygame.Rect(s(30), top, int(w * 0.66), h - top - s(90))
+        self.side = pygame.Rect(
+            self.chart_rect.right + s(20), top, w - self.chart_rect.right - s(50), h - top - s(90)
+        )
+        self._scaled = None
+        by = h - s(70)
+        self.button((s(30), by, s(180), s(46)), t("common.back"), lambda: Pop())
+        bw = text.text_width(t("lab.export"), s(15), True) + s(40)
+        self.button((w - s(30) - bw, by, bw, s(46)), t("lab.export"), self._export, "@primary")
+        self.focus.enter_activates = False
+
+    def _tabs(self, y: int) -> int:
+        """One button per chart, in as many rows as the window needs; returns the y below."""
+        s, t, w = self.s, self.t, self.size[0]
         x = s(30)
         for i, chart in enumerate(self.charts):
             label = t(METRIC_KEYS.get(chart.metric, chart.metric))
-            bw = text.text_width(label, s(14), True) + s(30)
+            bw = min(text.text_width(label, s(14), True) + s(30), w - s(60))
+            if x > s(30) and x + bw > w - s(30):
+                x, y = s(30), y + s(38)
             cls = "@tab_on" if i == self.index else "@tab"
-            self.button((x, s(58), bw, s(32)), label, self._show(i), cls)
+            self.button((x, y, bw, s(32)), label, self._show(i), cls)
             x += bw + s(6)
-        self.chart_rect = pygame.Rect(s(30), s(100), int(w * 0.66), h - s(190))
-        self.side = pygame.Rect(
-            self.chart_rect.right + s(20), s(100), w - self.chart_rect.right - s(50), h - s(190)
-        )
-        by = h - s(70)
-        self.button((s(30), by, s(180), s(46)), t("common.back"), lambda: Pop())
-        self.button((w - s(250), by, s(220), s(46)), t("lab.export"), self._export, "@primary")
-        self.focus.enter_activates = False
+        return y + s(32)
 
     def _show(self, i):
         def show():
@@ -72,11 +96,9 @@ class LabResults(Scene):
         try:
             paths = export(folder, self.rows, self.turns, self.title, self.intro, self.group_key)
         except OSError as exc:
-            self.app.toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
-            return None
+            return Toast(self.t("toast.save_failed", reason=exc.strerror or str(exc)), "bad")
         self.exported = paths[0].parent
-        self.app.toast(self.t("lab.exported", n=len(paths), folder=str(self.exported)), seconds=8)
-        return None
+        return Toast(self.t("lab.exported", n=len(paths), folder=str(self.exported)), seconds=8)
 
     def key(self, event):
         if event.key == pygame.K_ESCAPE:
@@ -89,9 +111,10 @@ class LabResults(Scene):
     def image(self) -> pygame.Surface | None:
         if not self.charts:
             return None
-        if self.index not in self._images:
-            self._images[self.index] = chart_image(self.charts[self.index])
-        return self._images[self.index]
+        shown = (self.index, self.t.lang)
+        if shown not in self._images:  # only the chart on screen is kept (about 6 MB)
+            self._images = {shown: chart_image(self.charts[self.index], self.t)}
+        return self._images[shown]
 
     def draw_back(self, surface) -> None:
         surface.fill(palette.BG)
@@ -103,7 +126,9 @@ class LabResults(Scene):
             r = self.chart_rect
             k = min(r.width / image.get_width(), r.height / image.get_height())
             size = (int(image.get_width() * k), int(image.get_height() * k))
-            surface.blit(pygame.transform.smoothscale(image, size), r.topleft)
+            if self._scaled is None or self._scaled[0] != (self.index, size):
+                self._scaled = ((self.index, size), pygame.transform.smoothscale(image, size))
+            surface.blit(self._scaled[1], r.topleft)  # scaled once, not every frame
         self._draw_side(surface)
 
     def _draw_side(self, surface) -> None:
@@ -125,7 +150,7 @@ class LabResults(Scene):
         y += s(30)
         for n, row in enumerate(self.table[1:]):
             colour = COLOURS[n % len(COLOURS)]
-            name = text.fit(row[0], s(14), r.width // 2 - s(12), True)
+            name = text.fit(strategy_label(t, row[0]), s(14), r.width // 2 - s(12), True)
             surface.blit(text.render(name, s(14), colour, True), (r.x + s(12), y))
             value = row[column] if column < len(row) else ""
             surface.blit(text.render(value, s(14), palette.TEXT), (r.x + r.width // 2, y))

@@ -8,7 +8,8 @@ TABS = ("state", "budget", "orders", "news")
 
 
 def top_buttons(scene) -> None:
-    """Factions, Charts, Menu and End month, right-aligned; sets `top_right_edge`."""
+    """Factions, Charts, Menu and End month, right-aligned; sets `top_right_edge` and
+    `end_button`."""
     s, t = scene.s, scene.t
     w = scene.size[0]
     specs = [
@@ -22,8 +23,10 @@ def top_buttons(scene) -> None:
         label = t(key)
         bw = text.text_width(label, s(15), cls is not None) + s(30)
         x -= bw
-        scene.button((x, s(8), bw, s(36)), label, fn, cls, f"{label}: {hotkey}")
+        button = scene.button((x, s(8), bw, s(36)), label, fn, cls, f"{label}: {hotkey}")
         x -= s(8)
+        if key == "top.end_turn":
+            scene.end_button = button
     scene.top_right_edge = x
 
 
@@ -72,11 +75,15 @@ def tabs(scene) -> None:
 
 
 def tab_label(scene, tab: str) -> str:
-    """A tab's name; the Orders tab also counts this month's pending orders."""
-    label = scene.t(f"tab.{tab}")
-    if tab == "orders" and scene.session.pending:
-        label += f" ({len(scene.session.pending)})"
-    return label
+    """A tab's name with its key, as fits the tab; the Orders tab also counts this month's
+    pending orders ('Orders (O) · 3', or 'Orders · 3' when narrow)."""
+    full = scene.t(f"tab.{tab}")
+    short = full.split(" (")[0]
+    n = len(scene.session.pending) if tab == "orders" else 0
+    room = scene.panel_rect.width // len(TABS) - scene.s(14)
+    candidates = [f"{full} · {n}", f"{short} · {n}", str(n)] if n else [full, short]
+    size = scene.s(14)
+    return next((c for c in candidates if text.text_width(c, size, True) <= room), candidates[-1])
 
 
 def zoom_buttons(scene) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import mapmodes, palette
-from game.ui.scene import Call, Push, Scene
+from game.ui.scene import Call, PlayMonth, Push, Save, Scene, Toast
 from game.ui.scenes import map_layout as layout
 from game.ui.tutorial import TutorialCard
 from game.ui.widgets import legend, topbar
@@ -47,6 +47,7 @@ class MapScreen(Scene):
         self._mode_cache = (None, None)
         self.end_shown = False
         self.show_legend = True
+        self.legend_rect: pygame.Rect | None = None
 
     # --- layout -------------------------------------------------------------------------
 
@@ -54,6 +55,8 @@ class MapScreen(Scene):
         w, h = self.size
         s, t = self.s, self.t
         layout.top_buttons(self)
+        if self.session.finished:
+            self.end_button.disable()  # the term is over: Enter shows the end of the term
         one_row = topbar.fits_one_row(self.session, t, self.app.scale, self.top_right_edge)
         top_h = s(52) if one_row else s(100)
         panel_w = min(max(s(400), int(w * 0.3)), int(w * 0.45))
@@ -139,31 +142,20 @@ class MapScreen(Scene):
             self.orders_tab.set_text(layout.tab_label(self, "orders"))
 
     def undo(self):
+        """Withdraw this month's last order (Ctrl+Z)."""
         from game.ui.widgets.budget_panel import describe_order
 
         order = self.session.undo()
         if order is None:
-            self.app.toast(self.t("toast.nothing_to_undo"))
-        else:
-            self.app.toast(
-                self.t("toast.undone", order=describe_order(order, self.session, self.t))
-            )
-            self.rebuild()
+            return Toast(self.t("toast.nothing_to_undo"))
+        self.rebuild()
+        return Toast(self.t("toast.undone", order=describe_order(order, self.session, self.t)))
 
     def end_turn(self):
-        from game.ui.scenes.endterm import EndOfTerm
-        from game.ui.scenes.report import TurnReport
-
-        if self.session.finished:
-            return Call(self.app.next_team) if self.app.match else Push(EndOfTerm(self.app))
-        events = self.session.end_turn()
-        self.handover_due = self.app.match is not None
-        self.app.autosave()
-        if (getattr(self.session.state, "politics", None) or {}).get("offer"):
-            self.app.toast(self.t("diplomacy.offer_toast"), seconds=8)
-        self.app.tutorial.signal("ended_turn")
-        self.app._caption()
-        return Push(TurnReport(self.app, events))
+        """End the month (Enter): the app plays it and shows the report; in team play, the next
+        team takes over once this team has read it."""
+        self.handover_due = self.app.match is not None and not self.session.finished
+        return PlayMonth()
 
     def open_factions(self, faction: str | None = None):
         from game.ui.scenes.faction_view import FactionView
@@ -194,8 +186,7 @@ class MapScreen(Scene):
         from game.ui.scenes.report import TurnReport
 
         if self.session.state.turn == 0:
-            self.app.toast(self.t("toast.no_report"))
-            return None
+            return Toast(self.t("toast.no_report"))
         return Push(TurnReport(self.app, self.session.game.last_events))
 
     def resume(self, result=None):
@@ -209,6 +200,11 @@ class MapScreen(Scene):
             self.end_shown = True
             return Push(EndOfTerm(self.app))
         return None
+
+    def exit(self) -> None:
+        self.map.renderer.release()
+        self._mode_cache = (None, None)
+        super().exit()
 
     def focused(self, element) -> None:
         if self.panel is not None and hasattr(self.panel, "ensure_visible"):
@@ -230,10 +226,8 @@ class MapScreen(Scene):
         k = event.key
         if event.mod & pygame.KMOD_CTRL:
             if k == pygame.K_s:
-                self.app.save()
-            elif k == pygame.K_z:
-                self.undo()
-            return None
+                return Save()
+            return self.undo() if k == pygame.K_z else None
         if pygame.K_1 <= k <= pygame.K_6:
             return self._set_mode(mapmodes.MODES[k - pygame.K_1])()
         if k in PAN_KEYS:
@@ -323,10 +317,11 @@ class MapScreen(Scene):
             self.app.scale,
             self.top_right_edge,
         )
+        self.legend_rect = None
         if not self.show_legend:
             return
         title = self.t(f"mode.{self.mode}")
-        legend.draw(
+        self.legend_rect = legend.draw(
             surface,
             (self.map_rect.x + self.s(10), self.map.rect.bottom - self.s(8)),
             data.legend,

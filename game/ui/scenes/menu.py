@@ -13,7 +13,7 @@ from game.ui.geo import Camera, Geometry
 from game.ui.maprender import MapRenderer, MapStyle
 from game.ui.paths import ROOT
 from game.ui.saves import latest
-from game.ui.scene import Call, Push, Quit, Scene
+from game.ui.scene import Call, ChangeSettings, Push, Quit, Scene
 
 
 class MainMenu(Scene):
@@ -32,7 +32,11 @@ class MainMenu(Scene):
 
         w, h = self.size
         s, t = self.s, self.t
-        x, y, bw, bh, gap = s(70), int(h * 0.27), s(330), s(40), s(8)
+        x, bw, gap = s(70), max(s(330), int(w * 0.3)), s(8)
+        self.column = bw + s(20)
+        self.subtitle = text.wrap(t("menu.subtitle"), s(17), w - 2 * x)  # above the map
+        y = self._title_bottom() + s(18)
+        bottom = h - s(96)  # above the hint and the credits
         has_save = latest(self.app.paths.saves) is not None
         entries = [
             ("menu.new_game", "N", lambda: Push(NewGame(self.app)), True),
@@ -46,15 +50,22 @@ class MainMenu(Scene):
             ("menu.quit", "Q", lambda: Quit(force=True), True),
         ]
         self.keys = {}
+        bh = min(s(40), (bottom - y - gap * (len(entries) - 1)) // len(entries))
         for k, (key, hotkey, fn, enabled) in enumerate(entries):
             b = self.button((x, y + k * (bh + gap), bw, bh), f"{t(key)}   ({hotkey})", fn, "@menu")
             if not enabled:
                 b.disable()
             self.keys[hotkey] = (fn, enabled)
-        self.camera.resize((int(w * 0.55), int(h * 0.7)))
+        left = x + self.column + s(40)
+        self.camera.resize((w - left - s(30), bottom - y))
         self.camera.reset()
-        self.map_rect = pygame.Rect(int(w * 0.42), int(h * 0.2), *self.camera.size)
+        self.map_rect = pygame.Rect(left, y, *self.camera.size)
         self.focus.enter_activates = False
+
+    def _title_bottom(self) -> int:
+        """The y under the title and its subtitle."""
+        line = text.font(self.s(17)).get_linesize()
+        return self.s(24) + self.s(84) + line * len(self.subtitle)
 
     def _continue(self):
         save = latest(self.app.paths.saves)
@@ -76,8 +87,10 @@ class MainMenu(Scene):
         return Push(TeamSetup(self.app))
 
     def _tutorial(self):
-        self.app.set_settings(tutorial_done=False)
-        return Call(self.app.new_game, (None, None, None, True))
+        return [
+            ChangeSettings({"tutorial_done": False}),
+            Call(self.app.new_game, (None, None, None, True)),
+        ]
 
     def _settings(self):
         from game.ui.scenes.settings_scene import SettingsScene
@@ -89,14 +102,20 @@ class MainMenu(Scene):
 
         return Push(HelpOverlay(self.app))
 
+    def exit(self) -> None:
+        self.renderer.release()
+        super().exit()
+
     def resume(self, result=None):
         self.rebuild()  # a save may have appeared (Continue / Load become available)
 
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return Call(self.app.new_game)
-        if event.key == pygame.K_ESCAPE:
-            return Quit(force=True)
+        if event.key == pygame.K_ESCAPE:  # a stray Esc must not close the game: ask
+            from game.ui.scenes.dialogs import ConfirmQuit
+
+            return Push(ConfirmQuit(self.app))
         name = pygame.key.name(event.key).upper()
         fn, enabled = self.keys.get(name, (None, False))
         return fn() if fn and enabled else None
@@ -107,9 +126,8 @@ class MainMenu(Scene):
         s, t = self.s, self.t
         w, h = surface.get_size()
         x = s(70)
-        surface.blit(text.render("HYDRA", s(64), palette.ACCENT, True), (x, int(h * 0.08)))
-        sub = text.render(t("menu.subtitle"), s(17), palette.TEXT_DIM)
-        surface.blit(sub, (x + s(4), int(h * 0.08) + s(84)))
+        surface.blit(text.render("HYDRA", s(64), palette.ACCENT, True), (x, s(24)))
+        text.draw_lines(surface, self.subtitle, (x + s(4), s(24) + s(84)), s(17), palette.TEXT_DIM)
         hint = text.render(t("menu.enter_hint"), s(15), palette.TEXT)
         surface.blit(hint, (x, h - s(70)))
         credit = f"Hydra {__version__} · {t('menu.credits')}"

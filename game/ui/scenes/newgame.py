@@ -1,38 +1,93 @@
-"""The scenario picker: each level's name, description, start and length, and the difficulty."""
+"""The scenario picker: each level's name, description, start and length, the difficulty and the
+world (seed). A level with problems is listed, marked, with what is wrong, and cannot start."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pygame
+import pygame_gui
 
-from game.scenario.errors import ScenarioError
-from game.scenario.reading import parse_yaml, read_text
 from game.ui import palette, text
 from game.ui.paths import DEFAULT_SCENARIO, LEVELS
-from game.ui.scene import Call, Pop, Scene
+from game.ui.scene import Call, ChangeSettings, Pop, Scene
 from game.ui.settings import DIFFICULTIES
 
+SEED_MAX = 2**31 - 1
 
-@dataclass
+
+@dataclass(frozen=True)
 class LevelInfo:
     path: Path
     raw: dict
+    problem: str | None = None  # why it cannot be played (None: it can)
+
+    @property
+    def playable(self) -> bool:
+        return self.problem is None
 
 
 def list_levels(folder: Path = LEVELS) -> list[LevelInfo]:
-    """The levels in `folder` (the default first); unreadable files are left out."""
+    """Every level in `folder`: the playable ones first (the default first of all), then those
+    with problems (validated as `hydra check` does, so a broken level never fails at Start)."""
     out = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(Path(folder).glob("*.yaml")):
         try:
-            raw = parse_yaml(read_text(path), str(path))  # safe, bounded (game/scenario/reading)
-        except ScenarioError:
+            stat = path.stat()
+        except OSError:
             continue
-        if isinstance(raw, dict) and "name" in raw:
-            out.append(LevelInfo(path, raw))
-    out.sort(key=lambda lv: (lv.path != DEFAULT_SCENARIO, str(lv.raw.get("start", ""))))
+        out.append(_read_level(path, stat.st_mtime_ns, stat.st_size))
+    out.sort(key=lambda lv: (not lv.playable, lv.path != DEFAULT_SCENARIO, _start(lv)))
     return out
+
+
+def playable_levels(folder: Path = LEVELS) -> list[LevelInfo]:
+    return [lv for lv in list_levels(folder) if lv.playable]
+
+
+def _start(level: LevelInfo) -> str:
+    return str(level.raw.get("start", ""))
+
+
+@lru_cache(maxsize=32)
+def _read_level(path: Path, mtime_ns: int, size: int) -> LevelInfo:
+    """A level validated once per version of its file (the arguments after `path` say which)."""
+    from game.scenario import ScenarioError, load_scenario
+
+    try:
+        return LevelInfo(path, load_scenario(path).raw)
+    except ScenarioError as exc:
+        return LevelInfo(path, {}, text.clean(str(exc), 3000))
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        return LevelInfo(path, {}, text.clean(f"{type(exc).__name__}: {exc}", 3000))
+
+
+def level_title(level: LevelInfo, t) -> str:
+    """A level's name in `t`'s language; a broken level is named by its file, marked."""
+    if not level.playable:
+        return t("newgame.broken", file=text.clean(level.path.name, 60))
+    return t.scenario_text(level.raw, "name")
+
+
+def seed_of(entry) -> int | None:
+    """The seed typed in `entry`: None when empty (a new world) or not a usable number."""
+    typed = entry.get_text().strip() if entry is not None else ""
+    return int(typed) if typed.isdigit() and 1 <= int(typed) <= SEED_MAX else None
+
+
+def seed_entry(scene, rect, value: str = ""):
+    """A text field for a seed (digits only)."""
+    entry = pygame_gui.elements.UITextEntryLine(
+        pygame.Rect(rect), manager=scene.ui, placeholder_text=scene.t("seed.placeholder")
+    )
+    entry.set_allowed_characters("numbers")
+    entry.set_text_length_limit(10)
+    if value:
+        entry.set_text(value)
+    scene.focus.add(entry, activate=lambda: scene.ui.set_focus_set(entry))  # Tab reaches it
+    return entry
 
 
 class NewGame(Scene):
@@ -45,33 +100,49 @@ class NewGame(Scene):
             (i for i, lv in enumerate(self.levels) if preselect and lv.path == preselect), 0
         )
         self.difficulty = app.settings.difficulty
+        self.seed_text = ""
 
     def build(self) -> None:
         w, h = self.size
         s, t = self.s, self.t
-        self.label((s(60), s(40), w - s(120), s(50)), t("newgame.title"), "@title")
-        x, y, bw, bh = s(60), s(120), s(360), s(64)
+        self.label((s(60), s(30), w - s(120), s(50)), t("newgame.title"), "@title")
+        x, y, bw, bh = s(60), s(100), s(360), s(56)
         for i, level in enumerate(self.levels):
-            name = text.fit(t.scenario_text(level.raw, "name"), s(17), bw - s(40))
+            name = text.fit(level_title(level, t), s(17), bw - s(40))
             cls = "@menu_on" if i == self.index else "@menu"
-            self.button((x, y + i * (bh + s(10)), bw, bh), name, self._pick(i), cls)
+            self.button((x, y + i * (bh + s(8)), bw, bh), name, self._pick(i), cls)
         dx = s(460)
-        self.detail = pygame.Rect(dx, s(120), w - dx - s(60), h - s(300))
-        dy = h - s(170)
-        self.label((dx, dy, s(200), s(34)), t("newgame.difficulty"), "@bold")
-        for k, d in enumerate(DIFFICULTIES):
-            cls = "@tab_on" if d == self.difficulty else "@tab"
-            self.button(
-                (dx + s(200) + k * s(130), dy, s(120), s(34)),
-                t(f"difficulty.{d}"),
-                self._diff(d),
-                cls,
-            )
-        self.label((dx, dy + s(40), w - dx - s(60), s(24)), t("difficulty.note"), "@small")
+        self.detail = pygame.Rect(dx, s(100), w - dx - s(60), h - s(100) - s(250))
+        self._choices(dx, h - s(236))
         by = h - s(80)
-        self.button((w - s(300), by, s(240), s(48)), t("newgame.start"), self._start, "@primary")
+        self.start_button = self.button(
+            (w - s(300), by, s(240), s(48)), t("newgame.start"), self._start, "@primary"
+        )
+        if not self.levels or not self.levels[self.index].playable:
+            self.start_button.disable()
         self.button((dx, by, s(160), s(48)), t("common.back"), lambda: Pop())
         self.focus.enter_activates = False
+
+    def _choices(self, dx: int, y: int) -> None:
+        """The world (seed) and the difficulty, under the level's description."""
+        s, t = self.s, self.t
+        self.label((dx, y, s(200), s(34)), t("seed.label"), "@bold")
+        self.seed = seed_entry(self, (dx + s(200), y, s(170), s(34)), self.seed_text)
+        self.hint_rect = pygame.Rect(dx + s(384), y - s(2), self.size[0] - dx - s(444), s(40))
+        y += s(50)
+        self.label((dx, y, s(200), s(34)), t("newgame.difficulty"), "@bold")
+        room = self.size[0] - s(60) - (dx + s(200))
+        bw = min(s(120), (room - 2 * s(10)) // len(DIFFICULTIES))
+        for k, d in enumerate(DIFFICULTIES):
+            cls = "@tab_on" if d == self.difficulty else "@tab"
+            rect = (dx + s(200) + k * (bw + s(10)), y, bw, s(34))
+            self.button(rect, t(f"difficulty.{d}"), self._diff(d), cls)
+        self.note_rect = pygame.Rect(dx, y + s(40), self.size[0] - dx - s(60), s(36))
+
+    def release(self) -> None:
+        if getattr(self, "seed", None) is not None and self.seed.alive():
+            self.seed_text = self.seed.get_text()  # kept through a rebuild
+        super().release()
 
     def _pick(self, i):
         def pick():
@@ -88,10 +159,13 @@ class NewGame(Scene):
         return choose
 
     def _start(self):
-        if not self.levels:
+        if not self.levels or not self.levels[self.index].playable:
             return None
-        self.app.set_settings(difficulty=self.difficulty)
-        return Call(self.app.new_game, (self.levels[self.index].path, self.difficulty))
+        level = self.levels[self.index].path
+        return [
+            ChangeSettings({"difficulty": self.difficulty}),
+            Call(self.app.new_game, (level, self.difficulty, seed_of(self.seed))),
+        ]
 
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -110,10 +184,19 @@ class NewGame(Scene):
         if not self.levels:
             surface.blit(text.render(self.t("newgame.none"), self.s(16), palette.BAD), self.detail)
             return
-        s, t = self.s, self.t
-        raw = self.levels[self.index].raw
-        r = self.detail
-        surface.blit(text.render(t.scenario_text(raw, "name"), s(26), palette.ACCENT, True), r)
+        s = self.s
+        for words, rect in ((self.t("seed.hint"), self.hint_rect),
+                            (self.t("difficulty.note"), self.note_rect)):  # fmt: skip
+            lines = text.wrap(words, s(12), rect.width)[:2]
+            text.draw_lines(surface, lines, rect.topleft, s(12), palette.TEXT_DIM)
+        level = self.levels[self.index]
+        if not level.playable:
+            self._draw_problem(surface, level)
+            return
+        t = self.t
+        raw, r = level.raw, self.detail
+        title = text.fit(t.scenario_text(raw, "name"), s(26), r.width, True)
+        surface.blit(text.render(title, s(26), palette.ACCENT, True), r)
         turns = int(raw.get("turns", 0))
         facts = t(
             "newgame.facts",
@@ -123,7 +206,18 @@ class NewGame(Scene):
         )
         surface.blit(text.render(facts, s(15), palette.TEXT_DIM), (r.x, r.y + s(44)))
         body = pygame.Rect(r.x, r.y + s(84), r.width, r.height - s(84))
-        text.draw_wrapped(surface, t.scenario_text(raw, "description"), body, s(16), palette.TEXT)
+        lines = text.wrap(t.scenario_text(raw, "description"), s(16), body.width)
+        fits = max(1, body.height // text.font(s(16)).get_linesize())
+        shown = lines[:fits] if len(lines) <= fits else lines[: fits - 1] + [lines[fits - 1] + " …"]
+        text.draw_lines(surface, shown, body.topleft, s(16), palette.TEXT)
+
+    def _draw_problem(self, surface, level: LevelInfo) -> None:
+        s, t, r = self.s, self.t, self.detail
+        surface.blit(text.render(level_title(level, t), s(22), palette.BAD, True), r)
+        body = pygame.Rect(r.x, r.y + s(44), r.width, r.height - s(44))
+        lines = text.wrap(t("newgame.problem", problem=level.problem), s(14), body.width)
+        fits = max(1, body.height // text.font(s(14)).get_linesize())
+        text.draw_lines(surface, lines[:fits], body.topleft, s(14), palette.TEXT)
 
     def shortcuts(self):
         return [

@@ -14,8 +14,9 @@ from game.ui import palette, text
 from game.ui.geo import Camera, geometry_for
 from game.ui.maprender import MapRenderer, MapStyle
 from game.ui.scene import Call, Pop, Scene
+from game.ui.text import clean
 from game.ui.tutorial import TutorialCard
-from game.ui.widgets.news import for_player, sentence_html
+from game.ui.widgets.news import as_before_html, for_player, repeats, sentence_html
 
 ROW = 23  # height of a row of numbers
 GOOD_WHEN_UP = {"approval", "arrests"}
@@ -31,36 +32,67 @@ NUMBERS = (
 )
 
 
+BASE = 10.0  # monthly homicides in a state below which a change is told in deaths, not percent
+
+
 def regional_change(history) -> np.ndarray:
-    """Relative change of each state's monthly homicides over the last month."""
+    """Relative change of each state's monthly homicides over the last month (against at least
+    `BASE`, so a state going from 1 to 8 is not '+700%')."""
     if len(history.regional_homicides) < 2:
         return np.zeros(len(history.regional_homicides[-1]) if history.regional_homicides else 0)
     new = np.asarray(history.regional_homicides[-1])
     old = np.asarray(history.regional_homicides[-2])
-    return (new - old) / np.maximum(old, 1.0)
+    return (new - old) / np.maximum(old, BASE)
+
+
+def change_words(history, region: int, t) -> str:
+    """'+35%', or on a small base the deaths themselves: '+7 homicides'."""
+    old = history.regional_homicides[-2][region]
+    new = history.regional_homicides[-1][region]
+    if old < BASE:
+        return t("report.change_deaths", n=signed(new - old, "{:,.0f}"))
+    return t.change((new - old) / old)
+
+
+def signed(value: float, fmt: str) -> str:
+    """`value` with its sign in `fmt`, and no sign at all when it rounds to zero (no '-0.0')."""
+    shown = fmt.format(abs(value))
+    if float(shown.replace(",", "").rstrip("%") or 0) == 0:
+        return shown
+    return ("+" if value > 0 else "-") + shown
 
 
 def your_orders(session, events, t) -> list[str]:
-    """This month's orders in words, operations with their outcome."""
+    """This month's orders in words, operations with their outcome and, when one failed, why."""
     from game.sim.operations import HVT
     from game.ui.widgets.budget_panel import describe_order
 
     turn = session.state.turn
     orders = [o for k, o in session.game.order_log if k == turn]
-    lines = []
-    for order in orders:
-        if isinstance(order, HVT):
-            hit = any(
-                e.kind in ("leader_removed", "lieutenant_removed")
-                and e.data.get("person") == order.target
-                for e in events
-            )
-            outcome = t("report.succeeded") if hit else t("report.failed")
-            lines.append(f"{describe_order(order, session, t)}: {outcome}")
+    lines = [
+        f"{describe_order(o, session, t)}: {operation_outcome(o, events, t)}"
+        for o in orders
+        if isinstance(o, HVT)
+    ]
     budget = [o for o in orders if not isinstance(o, HVT)]
     if budget:
         lines.append(t("report.budget_changes", n=len(budget)))
     return lines
+
+
+def operation_outcome(order, events, t) -> str:
+    """How an operation went: succeeded, failed at its odds, or refused (and why)."""
+    for e in events:
+        aimed = e.data.get("person") == order.target
+        if aimed and e.kind in ("leader_removed", "lieutenant_removed"):
+            return t("report.succeeded", odds=f"{e.data.get('odds', 1.0):.0%}")
+        if aimed and e.kind == "hvt_failed":
+            return t("report.failed", odds=f"{e.data.get('odds', 0.0):.0%}")
+    for e in events:
+        problems = e.data.get("problems") or []
+        if e.kind == "order_rejected" and any(order.target in str(p) for p in problems):
+            return t("report.refused", problems="; ".join(map(str, problems)))
+    return t("report.not_done")
 
 
 def report_html(events, session, t) -> str:
@@ -72,14 +104,17 @@ def report_html(events, session, t) -> str:
     if not heads:
         parts.append(html.escape(t("report.quiet")))
     parts.append(f"<br><font color='#e69f00'><b>{html.escape(t('report.your_orders'))}</b></font>")
-    lines = [f"• {html.escape(line)}" for line in your_orders(session, events, t)]
+    lines = [f"• {html.escape(clean(line, 2000))}" for line in your_orders(session, events, t)]
     parts += lines or [html.escape(t("report.no_orders"))]
     rest = [e for e in events if e.kind not in HEADLINES and e.kind != "allocation_set"]
-    if rest:
+    rest, repeated = repeats(rest, session.previous_events)
+    if rest or repeated:
         parts.append(f"<br><font color='#9aa3b2'><b>{html.escape(t('news.other'))}</b></font>")
         parts += [f"• {sentence_html(e, session, t)}" for e in rest[:8]]
     if len(rest) > 8:
         parts.append(html.escape(t("report.more_in_news", n=len(rest) - 8)))
+    if repeated:
+        parts.append(f"• {as_before_html(repeated, session, t)}")
     return "<br>".join(parts)
 
 
@@ -121,6 +156,10 @@ class TurnReport(Scene):
 
     def _close(self):
         return Pop()
+
+    def exit(self) -> None:
+        self.mini.release()
+        super().exit()
 
     def link(self, target: str):
         below = self.app.stack[-2] if len(self.app.stack) > 1 else None
@@ -170,17 +209,14 @@ class TurnReport(Scene):
             surface.blit(text.render(label, s(14), palette.TEXT), (r.x, y))
             v = text.render(value, s(14), palette.TEXT, True)
             surface.blit(v, (r.x + int(r.width * 0.62) - v.get_width(), y))
-            sign = "+" if change > 0 else ""
+            shown = signed(change, fmt)
             good = (change > 0) == (name in GOOD_WHEN_UP)
             colour = (
                 palette.TEXT_DIM
-                if abs(change) < 1e-9
+                if shown[:1] not in "+-"
                 else (palette.OKABE_ITO[1] if good else palette.BAD)
             )
-            surface.blit(
-                text.render(sign + fmt.format(change), s(13), colour),
-                (r.x + int(r.width * 0.66), y + s(1)),
-            )
+            surface.blit(text.render(shown, s(13), colour), (r.x + int(r.width * 0.66), y + s(1)))
             y += s(ROW)
 
     def _minimap(self, surface) -> None:
@@ -209,10 +245,8 @@ class TurnReport(Scene):
             surface.blit(
                 text.render(f"{n}  {names[region].name}", s(13), palette.TEXT), (list_x, y)
             )
-            surface.blit(
-                text.render(f"{change[region]:+.0%}", s(13), colour, True),
-                (list_x + s(16), y + s(18)),
-            )
+            words = change_words(self.session.history, region, t)
+            surface.blit(text.render(words, s(13), colour, True), (list_x + s(16), y + s(18)))
             y += s(42)
 
     def shortcuts(self):

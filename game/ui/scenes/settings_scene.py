@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import palette, text
-from game.ui.scene import Pop, Scene
+from game.ui.scene import ChangeSettings, Pop, Scene
 from game.ui.settings import LANGUAGES, SCALES
 
 
@@ -39,12 +39,15 @@ class SettingsScene(Scene):
         self.label((s(60), s(40), w - s(120), s(50)), t("settings.title"), "@title")
         y = s(130)
         self.row_rects = []
+        label_w = min(s(300), w // 3)
         for key, choices, field, current in self.rows():
-            self.label((s(60), y, s(300), s(36)), t(key), "@bold")
-            bw = s(90) if len(choices) > 3 else s(150)
+            self.label((s(60), y, label_w - s(20), s(36)), t(key), "@bold")
+            x0 = s(60) + label_w
+            room = w - s(60) - x0 + s(8)
+            bw = min(s(90) if len(choices) > 3 else s(150), room // len(choices) - s(8))
             for j, (label, value) in enumerate(choices):
                 cls = "@tab_on" if value == current else "@tab"
-                rect = (s(380) + j * (bw + s(8)), y, bw, s(36))
+                rect = (x0 + j * (bw + s(8)), y, bw, s(36))
                 self.button(rect, label, self._set(field, value), cls)
             self.row_rects.append(pygame.Rect(s(50), y - s(6), w - s(100), s(48)))
             y += s(70)
@@ -52,10 +55,7 @@ class SettingsScene(Scene):
         self.button((s(60), h - s(80), s(160), s(48)), t("common.back"), lambda: Pop())
 
     def _set(self, field, value):
-        def apply():
-            self.app.set_settings(**{field: value})
-
-        return apply
+        return lambda: ChangeSettings({field: value})
 
     def key(self, event):
         rows = self.rows()
@@ -68,7 +68,7 @@ class SettingsScene(Scene):
             values = [v for _, v in choices]
             k = values.index(current) if current in values else 0
             k = (k + (-1 if event.key == pygame.K_LEFT else 1)) % len(values)
-            self._set(field, values[k])()
+            return self._set(field, values[k])()
         return None
 
     def draw_back(self, surface) -> None:

@@ -4,6 +4,7 @@ the states, and this month's pending orders (each can be withdrawn; Ctrl+Z undoe
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from game.sim.levers import BY_ID, PROGRAMMES, Allocate
 from game.sim.operations import HVT
@@ -56,7 +57,13 @@ class BudgetPanel(SidePanel):
     def fill(self, y: int) -> int:
         t = self.t
         y = heading(self, y, t("budget.title"))
-        y = self.image(y, self._summary())
+        self.summary = pygame_gui.elements.UIImage(
+            pygame.Rect((0, y), (self.width, self._summary_height())),
+            self._summary(),
+            manager=self.scene.ui,
+            container=self.scroll,
+        )
+        y = self.summary.get_relative_rect().bottom
         y = self.rule(y)
         y = heading(self, y, t("budget.national_programmes"))
         for programme in PROGRAMMES:
@@ -75,8 +82,18 @@ class BudgetPanel(SidePanel):
                 line = t(
                     "budget.state_line", programme=programme.name[t.lang], pesos=t.money(spent), n=n
                 )
-                y = self.label(y, line, "@small", 20)
+                y = dim(self, y, line)
         return y
+
+    def refresh(self) -> None:
+        """After a slider moves: the rows' amounts and the totals above them (which stayed as
+        they were until the tab was opened again)."""
+        super().refresh()
+        if getattr(self, "summary", None) is not None and self.summary.alive():
+            self.summary.set_image(self._summary())
+
+    def _summary_height(self) -> int:
+        return self.s(34) + text.font(self.s(13)).get_linesize() * 7
 
     def _state_total(self, pid: str) -> tuple[float, int]:
         alloc = self.session.preview.allocation
@@ -91,7 +108,7 @@ class BudgetPanel(SidePanel):
         spent = sum(groups.values())
         fs = s(13)
         line_h = text.font(fs).get_linesize()
-        surf = pygame.Surface((self.width, s(34) + line_h * 7), pygame.SRCALPHA)
+        surf = pygame.Surface((self.width, self._summary_height()), pygame.SRCALPHA)
         lines = [
             (t("budget.monthly"), t.money(budget)),
             (t("budget.committed"), t.money(spent)),
@@ -99,8 +116,9 @@ class BudgetPanel(SidePanel):
         ]
         y = 0
         for caption, value in lines:
-            surf.blit(text.render(caption, fs, palette.TEXT_DIM), (0, y))
             v = text.render(value, fs, palette.TEXT, True)
+            caption = text.fit(caption, fs, self.width - v.get_width() - s(10))
+            surf.blit(text.render(caption, fs, palette.TEXT_DIM), (0, y))
             surf.blit(v, (self.width - v.get_width(), y))
             y += line_h
         bar = pygame.Rect(0, y + s(6), self.width, s(16))
@@ -115,7 +133,7 @@ class BudgetPanel(SidePanel):
             gx = (k % 2) * self.width // 2
             gy = y + (k // 2) * line_h
             pygame.draw.rect(surf, GROUP_COLOURS[g], (gx, gy + s(4), s(10), s(10)))
-            label = f"{t('group.' + g)}: {t.money(groups[g])}"
+            label = f"{t('group.' + g)}: {t.money(groups[g], unit=False)}"
             surf.blit(
                 text.render(text.fit(label, fs, self.width // 2 - s(20)), fs, palette.TEXT),
                 (gx + s(14), gy),

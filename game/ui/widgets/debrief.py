@@ -23,38 +23,79 @@ FORMATS = {
 }
 
 
-def evaluation_of(session):
-    """The model's evaluation of the term so far, or None if the history lacks what it needs."""
+RELATIVE = {"homicide_rate", "armed_groups", "drug_flow", "civilians_killed_by_state"}
+
+
+def evaluation_of(session, baseline: list[dict] | None = None):
+    """The model's evaluation of the term so far (against `baseline`, the status quo's rows, when
+    given), or None if the history lacks what it needs."""
     try:
-        return evaluate(session.game.national)
-    except (KeyError, IndexError, ZeroDivisionError):
+        return evaluate(session.game.national, baseline)
+    except (KeyError, IndexError, ZeroDivisionError, TypeError):
         return None
 
 
-def draw_evaluation(surface, rect: pygame.Rect, session, t, s) -> None:
+def comparison(reason, t) -> str:
+    """A reason in words beside the status quo: 'Homicide rate (per 100k): 33.2 — 21% below
+    what doing nothing gives (42.0)'."""
+    fmt = FORMATS.get(reason.code, "{:,.1f}")
+    you, base = fmt.format(reason.end), fmt.format(reason.baseline or 0.0)
+    metric = t(f"eval.{reason.code}")
+    gap = reason.end - (reason.baseline or 0.0)
+    if reason.code in RELATIVE:
+        share = gap / reason.baseline if reason.baseline else 0.0
+        diff, tiny = f"{abs(share):.0%}", abs(share) < 0.005
+    else:  # shares and scores: the difference in points
+        n = abs(gap) * (100 if reason.code == "state_control" else 1)
+        diff, tiny = t("eval.points_diff", n=f"{n:.0f}"), n < 0.5
+    if tiny or you == base:
+        return t("eval.vs.same", metric=metric, you=you, base=base)
+    way = "eval.vs.below" if gap < 0 else "eval.vs.above"
+    return t(way, metric=metric, you=you, diff=diff, base=base)
+
+
+def draw_evaluation(surface, rect: pygame.Rect, session, t, s, quo=None) -> None:
+    """The grade and its reasons; with `quo` (a StatusQuo), measured against doing nothing."""
     pygame.draw.rect(surface, palette.PANEL, rect, border_radius=6)
     x, y = rect.x + s(14), rect.y + s(10)
     surface.blit(text.render(t("end.evaluation"), s(16), palette.ACCENT, True), (x, y))
-    result = evaluation_of(session)
+    body = pygame.Rect(x, y + s(30), rect.width - s(28), rect.height - s(40))
+    if quo is not None and quo.busy:
+        busy = t("end.quo_busy", pct=f"{quo.fraction:.0%}")
+        text.draw_wrapped(surface, busy, body, s(13), palette.TEXT_DIM)
+        return
+    baseline = quo.rows if quo is not None else None
+    result = evaluation_of(session, baseline)
     if result is None:
-        text.draw_wrapped(
-            surface,
-            t("end.placeholder"),
-            pygame.Rect(x, y + s(30), rect.width - s(28), s(80)),
-            s(13),
-            palette.TEXT_DIM,
-        )
+        text.draw_wrapped(surface, t("end.placeholder"), body, s(13), palette.TEXT_DIM)
         return
     grade = text.render(result.grade, s(54), palette.ACCENT, True)
     surface.blit(grade, (x, y + s(26)))
+    gx, width = x + grade.get_width() + s(16), rect.right - s(14) - grade.get_width() - x - s(16)
     score = text.render(t("end.score", score=f"{result.score:.0f}"), s(15), palette.TEXT, True)
-    surface.blit(score, (x + grade.get_width() + s(16), y + s(40)))
-    note = text.render(t("end.grade_note"), s(12), palette.TEXT_DIM)
-    surface.blit(note, (x + grade.get_width() + s(16), y + s(62)))
-    y += s(100)
-    cols = (int(rect.width * 0.5), int(rect.width * 0.66), int(rect.width * 0.82))
-    for head, cx in zip((t("end.at_start"), t("end.at_end"), t("end.points")), cols, strict=True):
-        surface.blit(text.render(head, s(12), palette.TEXT_DIM, True), (rect.x + cx, y))
+    surface.blit(score, (gx, y + s(32)))
+    note = "end.grade_vs_quo" if result.against_baseline else "end.grade_note"
+    if quo is not None and quo.error:
+        note = "end.quo_failed"
+    lines = text.wrap(t(note, seed=session.state.seed), s(12), width)[:2]
+    text.draw_lines(surface, lines, (gx, y + s(54)), s(12), palette.TEXT_DIM)
+    y += s(96)
+    if result.against_baseline:
+        headline = comparison(result.reasons[0], t)
+        y = text.draw_wrapped(surface, headline, pygame.Rect(x, y, body.width, s(40)), s(13),
+                              palette.TEXT, True) + s(6)  # fmt: skip
+    _reason_table(surface, rect, y, result, t, s)
+
+
+def _reason_table(surface, rect: pygame.Rect, y: int, result, t, s) -> None:
+    """One row per reason: the metric, you, the reference (the start or doing nothing), points."""
+    x = rect.x + s(14)
+    cols = (int(rect.width * 0.5), int(rect.width * 0.64), int(rect.width * 0.82))
+    reference = t("end.doing_nothing") if result.against_baseline else t("end.at_start")
+    heads = (t("end.at_end"), reference, t("end.points"))
+    for head, cx in zip(heads, cols, strict=True):
+        label = text.fit(head, s(12), int(rect.width * 0.16), True)
+        surface.blit(text.render(label, s(12), palette.TEXT_DIM, True), (rect.x + cx, y))
     y += s(20)
     for reason in result.reasons:
         if y > rect.bottom - s(22):
@@ -62,15 +103,18 @@ def draw_evaluation(surface, rect: pygame.Rect, session, t, s) -> None:
         fmt = FORMATS.get(reason.code, "{:,.1f}")
         label = text.fit(t(f"eval.{reason.code}"), s(13), cols[0] - s(20))
         surface.blit(text.render(label, s(13), palette.TEXT), (x, y))
-        start = "—" if reason.code == "civilians_killed_by_state" else fmt.format(reason.start)
-        surface.blit(text.render(start, s(13), palette.TEXT), (rect.x + cols[0], y))
-        surface.blit(
-            text.render(fmt.format(reason.end), s(13), palette.TEXT, True), (rect.x + cols[1], y)
-        )
+        if result.against_baseline:
+            ref = fmt.format(reason.baseline)
+        else:
+            ref = "—" if reason.code == "civilians_killed_by_state" else fmt.format(reason.start)
+        end = text.render(fmt.format(reason.end), s(13), palette.TEXT, True)
+        surface.blit(end, (rect.x + cols[0], y))
+        surface.blit(text.render(ref, s(13), palette.TEXT), (rect.x + cols[1], y))
         colour = palette.OKABE_ITO[1] if reason.points >= 0 else palette.BAD
-        surface.blit(
-            text.render(f"{reason.points:+.1f}", s(13), colour, True), (rect.x + cols[2], y)
-        )
+        points = f"{reason.points:+.1f}"
+        if abs(reason.points) < 0.05:  # never "-0.0"
+            colour, points = palette.TEXT_DIM, "0.0"
+        surface.blit(text.render(points, s(13), colour, True), (rect.x + cols[2], y))
         y += s(22)
 
 

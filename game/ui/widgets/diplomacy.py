@@ -19,9 +19,8 @@ def add_diplomacy(panel: SidePanel, y: int) -> int:
         return y
     s, t = panel.s, panel.t
     state = panel.session.state
-    politics = getattr(state, "politics", {}) or {}
     y = heading(panel, y, t("diplomacy.title"))
-    if "answer_us_offer" in ORDER_TYPES and politics.get("offer"):
+    if "answer_us_offer" in ORDER_TYPES and state.us_offer:
         y = panel.paragraph(y, t("diplomacy.offer"), 13, palette.ACCENT, True)
         answer = pending_of(panel.session, "answer_us_offer")
         if answer is not None:
@@ -42,7 +41,7 @@ def add_diplomacy(panel: SidePanel, y: int) -> int:
         )
         y += s(44)
     if "us_cooperation" in ORDER_TYPES:
-        on = bool(politics.get("us_cooperation"))
+        on = bool(state.us_cooperation)
         order = pending_of(panel.session, "us_cooperation")
         planned = order.on if order is not None else on
         status = t("diplomacy.coop_on") if planned else t("diplomacy.coop_off")
@@ -57,7 +56,7 @@ def add_diplomacy(panel: SidePanel, y: int) -> int:
         )
         y += s(44)
     if "extradite" in ORDER_TYPES:
-        prisoners = tuple(getattr(state, "prisoners", ()))
+        prisoners = tuple(state.prisoners)
         y = panel.label(y, t("diplomacy.prisoners", n=len(prisoners)), "@bold", 24)
         if not prisoners:
             y = panel.paragraph(y, t("diplomacy.no_prisoners"), 12)

@@ -46,7 +46,8 @@ def meter(value: float, size, colour, label: str, scale=1.0, top: float = 1.0) -
     w, h = size
     surf = pygame.Surface(size, pygame.SRCALPHA)
     fs = int(13 * scale)
-    label_w = int(w * 0.42)
+    # room for the whole label where the bar can spare it (up to 60% of the width)
+    label_w = max(int(w * 0.42), min(text.text_width(label, fs) + int(10 * scale), int(w * 0.6)))
     surf.blit(
         text.render(text.fit(label, fs, label_w - 4), fs, palette.TEXT), (0, (h - fs * 1.4) / 2)
     )
@@ -168,7 +169,7 @@ def line_chart(
         return
     lo, hi = min(0.0, min(vals)), max(vals)
     ticks = nice_ticks(lo, hi if hi > lo else lo + 1, integer=".0f" in fmt and "%" not in fmt)
-    top = max(ticks[-1], hi)
+    top = max(ticks[-1], hi + (hi - lo) * 0.08)  # headroom: a line at the top stays in view
     n = max(len(values) - 1, 1)
 
     def px(i, v):

@@ -8,36 +8,46 @@ import html
 import pygame
 import pygame_gui
 
-from game.text.narrate import HEADLINES, describe, faction_name
+from game.text.narrate import HEADLINES, describe, parts
+from game.ui.text import clean
 
 MAX_EVENTS = 80
 
 
 def sentence_html(event, session, t) -> str:
-    """One event as HTML with its state and faction names linked."""
-    state, scenario = session.state, session.scenario
-    body = html.escape(describe(event, state, scenario, t.lang), quote=False)
-    links = []
-    if event.faction:
-        links.append((faction_name(state, event.faction), f"faction:{event.faction}"))
-    if event.region is not None:
-        links.append((scenario.map.regions[event.region].name, f"region:{event.region}"))
-    for name, target in links:
-        name = html.escape(name, quote=False)
-        if name and name in body:
-            body = body.replace(name, f"<a href='{target}'>{name}</a>", 1)
-    return body
+    """One event as HTML, the pieces that name its state and factions linked (by the event's
+    ids), names in the player's language."""
+    out = []
+    for text, link in parts(event, session.state, session.scenario, t.lang):
+        piece = html.escape(clean(text, 2000), quote=False)
+        out.append(f"<a href='{link}'>{piece}</a>" if link and piece else piece)
+    return "".join(out)
 
 
 def for_player(events) -> list:
     """Events the planner should read: not the cartels' own refused orders."""
-    from game.sim.order_types import ORDER_TYPES
 
     def cartel_refusal(e) -> bool:
-        cls = ORDER_TYPES.get(e.cause or "")
-        return e.kind == "order_rejected" and cls is not None and cls.side != "state"
+        return e.kind == "order_rejected" and e.data.get("side", "state") != "state"
 
     return [e for e in events if not cartel_refusal(e)]
+
+
+ROUTINE = {"reinforced", "moved_into", "lies_low", "confronts", "turns_to_extortion"}
+
+
+def repeats(events, before) -> tuple[list, list]:
+    """(new, repeated): routine cartel moves that were also made last month are 'repeated'."""
+    seen = {(e.kind, e.faction, e.region) for e in before or () if e.kind in ROUTINE}
+    new = [e for e in events if (e.kind, e.faction, e.region) not in seen or e.kind not in ROUTINE]
+    return new, [e for e in events if e not in new]
+
+
+def as_before_html(repeated, session, t) -> str:
+    """One line for the moves that repeat last month's: 'As last month: CJNG reinforces
+    Jalisco; ...' (without their reasons, told then)."""
+    said = [describe(e, session.state, session.scenario, t.lang).split(": ")[0] for e in repeated]
+    return html.escape(clean(t("report.as_before", moves="; ".join(said)), 4000))
 
 
 def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
@@ -45,6 +55,7 @@ def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
     events = for_player(events)
     heads = [e for e in events if e.kind in HEADLINES]
     rest = [e for e in events if e.kind not in HEADLINES and e.kind != "allocation_set"]
+    rest, repeated = repeats(rest, session.previous_events)
     parts = []
     if heads:
         parts.append(f"<font color='#e69f00'><b>{html.escape(t('news.headlines'))}</b></font>")
@@ -54,6 +65,8 @@ def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
         parts += [f"• {sentence_html(e, session, t)}" for e in rest[: max(0, limit - len(heads))]]
         if len(heads) + len(rest) > limit:
             parts.append(html.escape(t("news.more", n=len(heads) + len(rest) - limit)))
+    if repeated:
+        parts.append(f"• {as_before_html(repeated, session, t)}")
     if not parts:
         parts.append(html.escape(t("news.none")))
     return "<br>".join(parts)

@@ -8,6 +8,7 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.mapmodes import faction_look
+from game.ui.names import display_name
 from game.ui.widgets.graphs import meter
 
 
@@ -38,7 +39,8 @@ def person_box(ctx: Ctx, rect, name, role, where, chosen: bool, colour) -> None:
 def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour) -> None:
     """Leader on top, lieutenants below (in rows), lines between; clarity under the leader."""
     s, t, surf = ctx.s, ctx.t, ctx.surface
-    name = text.fit(faction.name, s(18), area.width - s(24), True)
+    full = display_name(faction, ctx.session.view, t)
+    name = text.fit(full, s(18), area.width - s(24), True)
     surf.blit(text.render(name, s(18), palette.TEXT, True), (area.x + s(12), area.y + s(10)))
     if faction.dissolved is not None:
         msg = t("factions.dissolved", month=faction.dissolved)
@@ -69,18 +71,19 @@ def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour
     else:
         pygame.draw.rect(surf, palette.PANEL_DARK, leader_rect, border_radius=6)
         pygame.draw.rect(surf, palette.BAD, leader_rect, 2, border_radius=6)
-        surf.blit(
-            text.render(t("factions.no_leader"), s(13), palette.BAD, True),
-            (leader_rect.x + s(10), leader_rect.y + s(18)),
-        )
+        lines = text.wrap(t("factions.no_leader"), s(13), leader_rect.width - s(20), True)[:2]
+        step = text.font(s(13), True).get_linesize()
+        top = leader_rect.centery - step * len(lines) // 2
+        text.draw_lines(surf, lines, (leader_rect.x + s(10), top), s(13), palette.BAD, True)
+    width = min(area.width - s(24), s(420))
     clar = meter(
         faction.succession_clarity,
-        (s(300), s(22)),
+        (width, s(22)),
         palette.OKABE_ITO[1],
         t("factions.clarity"),
         s(100) / 100,
     )
-    surf.blit(clar, (area.centerx - s(150), leader_rect.bottom + s(6)))
+    surf.blit(clar, (area.centerx - width // 2, leader_rect.bottom + s(6)))
     per_row = max(1, (area.width - s(20)) // (bw + s(10)))
     y0 = leader_rect.bottom + s(44)
     offset = 1 if has_leader else 0

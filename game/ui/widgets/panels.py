@@ -42,6 +42,7 @@ class SidePanel:
         self.width = self.rect.width - self.s(26)
         bottom = self.fill(self.s(10))
         self.scroll.set_scrollable_area_dimensions((self.width, bottom + self.s(16)))
+        tidy_scroll(self.scroll)
 
     def kill(self) -> None:
         if self.scroll is not None:
@@ -55,17 +56,7 @@ class SidePanel:
 
     def ensure_visible(self, element) -> None:
         """Scroll so that a widget reached with the keyboard is in view."""
-        bar = getattr(self.scroll, "vert_scroll_bar", None)
-        if (
-            bar is None
-            or getattr(element, "ui_container", None) is not self.scroll.scrollable_container
-        ):
-            return
-        total = max(1, self.scroll.scrollable_container.get_relative_rect().height)
-        top = element.get_relative_rect().top
-        shown = bar.start_percentage * total
-        if top < shown or top + element.get_relative_rect().height > shown + self.rect.height:
-            bar.set_scroll_from_start_percentage(max(0.0, (top - self.s(60)) / total))
+        scroll_into_view(self.scroll, element, self.s(60))
 
     def refresh(self) -> None:
         """Update the numbers after an order (rows keep their widgets)."""
@@ -98,6 +89,27 @@ class SidePanel:
         surf = pygame.Surface((self.width, 1))
         surf.fill(palette.BORDER)
         return self.image(y + self.s(8), surf) + self.s(8)
+
+
+def tidy_scroll(scroll) -> None:
+    """Hide the scroll bar pygame_gui 0.6 keeps, zero pixels wide, when the contents fit: its
+    14-pixel buttons would hang over the right edge of the panel (and of the window)."""
+    bar = getattr(scroll, "vert_scroll_bar", None)
+    if bar is not None and bar.alive() and bar.get_relative_rect().width == 0:
+        bar.hide()
+
+
+def scroll_into_view(scroll, element, margin: int) -> None:
+    """Scroll `scroll` (a UIScrollingContainer) so that `element`, one of its widgets, shows."""
+    bar = getattr(scroll, "vert_scroll_bar", None)
+    if bar is None or getattr(element, "ui_container", None) is not scroll.scrollable_container:
+        return
+    total = max(1, scroll.scrollable_container.get_relative_rect().height)
+    top = element.get_relative_rect().top
+    height = element.get_relative_rect().height
+    shown = bar.start_percentage * total
+    if top < shown or top + height > shown + scroll.get_relative_rect().height:
+        bar.set_scroll_from_start_percentage(max(0.0, (top - margin) / total))
 
 
 class ProgrammeRow:
@@ -155,9 +167,9 @@ class ProgrammeRow:
             self.amount.set_text(
                 t(
                     "programme.amount",
-                    pesos=t.money(pesos),
+                    pesos=t.money(pesos, unit=False),
                     pct=self.percent(),
-                    full=t.money(self.full),
+                    full=t.money(self.full, unit=False),
                 )
             )
         if abs(self.slider.get_current_value() - self.percent()) >= 1:
@@ -165,11 +177,33 @@ class ProgrammeRow:
 
 
 def heading(panel: SidePanel, y: int, value: str) -> int:
+    """A section title (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(19), True) > panel.width - panel.s(6):
+        return panel.paragraph(y + panel.s(4), value, 19, palette.TEXT, True) + panel.s(4)
     return panel.label(y, value, "@heading", 30)
 
 
 def dim(panel: SidePanel, y: int, value: str, height=20) -> int:
+    """A line of small print (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(12)) > panel.width - panel.s(6):
+        return panel.paragraph(y, value, 12)
     return panel.label(y, value, "@small", height)
 
 
-__all__ = ["SidePanel", "ProgrammeRow", "heading", "dim", "oid"]
+def strong(panel: SidePanel, y: int, value: str, height=22) -> int:
+    """A bold line (wrapped onto more lines when the panel is narrow)."""
+    if text.text_width(value, panel.s(14), True) > panel.width - panel.s(6):
+        return panel.paragraph(y, value, 14, palette.TEXT, True)
+    return panel.label(y, value, "@bold", height)
+
+
+__all__ = [
+    "SidePanel",
+    "ProgrammeRow",
+    "heading",
+    "dim",
+    "strong",
+    "oid",
+    "scroll_into_view",
+    "tidy_scroll",
+]

@@ -6,8 +6,9 @@ from __future__ import annotations
 from game.sim.levers import PROGRAMMES
 from game.ui import palette
 from game.ui.mapmodes import faction_look, homicide_rates
+from game.ui.names import display_name
 from game.ui.widgets import graphs
-from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading
+from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading, strong
 
 MAX_FACTIONS = 6
 
@@ -34,9 +35,7 @@ class StatePanel(SidePanel):
         y = self.rule(y)
         rate = homicide_rates(view, scenario)[r]
         months = view.homicide_history[:, r]
-        y = self.label(
-            y, t("state.homicides", total=f"{months.sum():,.0f}", rate=f"{rate:.1f}"), "@bold", 22
-        )
+        y = strong(self, y, t("state.homicides", total=f"{months.sum():,.0f}", rate=f"{rate:.1f}"))
         y = self.image(
             y + s(4),
             graphs.sparkline(months, (self.width, s(54)), palette.BAD, self.scene.app.scale),
@@ -86,10 +85,8 @@ class StatePanel(SidePanel):
         for f in here[:MAX_FACTIONS]:
             local = f.id in self.scene.local_ids
             colour, pattern = faction_look(view, f.id, self.scene.app.settings.colourblind, local)
-            if local:
-                name = t("state.local_group", n=f.id.rsplit("_", 1)[-1])
-            else:
-                name = f.name if len(f.name) <= 22 else f.short
+            name = display_name(f, view, t)
+            name = name if local or len(name) <= 22 else f.short
             rows.append((name, f.members[r], f.low[r], f.high[r], colour, pattern))
         y = self.image(y + s(4), graphs.error_bars(rows, self.width, self.scene.app.scale))
         if len(here) > MAX_FACTIONS:

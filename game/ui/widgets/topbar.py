@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.sim.state import month_date
-from game.ui import palette, text
+from game.ui import dates, palette, text
 
 
 def trend(national: list[dict], key: str = "homicides_per_100k") -> float:
@@ -22,11 +21,14 @@ def cards(session, t) -> list[tuple[str, str, float | None]]:
     """(caption, value, trend or None) for each card, left to right."""
     view = session.view
     n = view.national
-    month = t("top.month_of", n=session.state.turn + 1, total=session.scenario.turns)
-    planning = month_date(session.scenario, session.state.turn + 1).strftime("%Y-%m")
+    when = dates.months(session)
+    if when.over:
+        month = (t("top.over", n=when.number, total=when.total), t.month(when.played))
+    else:
+        month = (t("top.month_of", n=when.number, total=when.total), t.month(when.planning))
     left = session.budget_left()
     out = [
-        (month, t.month(planning), None),
+        (*month, None),
         (t("top.budget_left"), t.money(left), None),
         (t("top.homicides"), f"{n.get('homicides_per_100k', 0):.1f}", trend(session.game.national)),
     ]

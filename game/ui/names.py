@@ -1,0 +1,33 @@
+"""Faction names on screen, in the player's language (game/text/names.py makes them from what a
+faction is: a splinter's parent and founder, a local group's number and home state)."""
+
+from __future__ import annotations
+
+from game.text.names import LONG, faction_label
+from game.ui.text import clean
+
+
+def _lookup(view):
+    """Finds a faction's record by id in the player's view (the living and the archived)."""
+    if view is None:
+        return lambda fid: None
+    records = {f.id: f for f in getattr(view, "archive", ())}
+    records.update({f.id: f for f in view.factions})
+    return records.get
+
+
+def _places(view) -> list[str]:
+    return list(getattr(view, "places", ()))
+
+
+def display_name(faction, view, t) -> str:
+    """`faction` (a FactionEstimate or FactionInfo) named in `t`'s language."""
+    return clean(faction_label(faction, _lookup(view), _places(view), t.lang), 200)
+
+
+def sentence_name(faction, view, t) -> str:
+    """The name as sentences use it: the short name when the full one is long."""
+    name = display_name(faction, view, t)
+    if len(name) <= LONG:
+        return name
+    return clean(faction_label(faction, _lookup(view), _places(view), t.lang, short=True), 60)
