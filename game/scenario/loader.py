@@ -124,6 +124,11 @@ def build(root: schema.Root, mapdata: MapData, tree: dict, source: str) -> Scena
         alliance=alliance,
         source=source,
         raw=tree,
+        series={
+            name: tuple(sorted((int(y), float(v)) for y, v in values.items()))
+            for name, values in root.series.model_dump().items()
+            if values
+        },
     )
 
 

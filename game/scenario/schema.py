@@ -150,6 +150,29 @@ class LocalGroups(_Strict):
     seed: int = Field(0, ge=0, le=2**63 - 1)
 
 
+def _year_key(v: str) -> str:
+    if not re.fullmatch(r"\d{4}", v) or not YEARS[0] <= int(v) <= YEARS[1]:
+        raise PydanticCustomError(
+            "year",
+            "must be a year from {lo} to {hi}, got '{v}'",
+            {"lo": YEARS[0], "hi": YEARS[1], "v": v},
+        )
+    return v
+
+
+Year = Annotated[str, AfterValidator(_year_key)]
+
+
+class Series(_Strict):
+    """Values that change with the calendar, by year (linear between the years given, constant
+    beyond them): data of the world the scenario is set in, not model parameters."""
+
+    # US demand relative to the start (multiplies `us_demand_tonnes`), e.g. {"2006": 1.0, ...}.
+    us_demand: dict[Year, Annotated[float, Field(ge=0, le=10)]] = Field(default_factory=dict)
+    # Share of cartel-war killings that become disappearances rather than recorded homicides.
+    disappeared_share: dict[Year, Share] = Field(default_factory=dict)
+
+
 class Root(_Strict):
     schema_version: Annotated[int, AfterValidator(_schema_version)]
     id: Id
@@ -167,6 +190,7 @@ class Root(_Strict):
     )
     factions: list[Faction] = Field(max_length=MAX_NAMED_FACTIONS)
     local_groups: LocalGroups | None = None
+    series: Series = Field(default_factory=lambda: Series())
 
 
 # --- walking the schema (for "did you mean" and for --set paths) -------------------------------

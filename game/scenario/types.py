@@ -171,6 +171,16 @@ class Scenario:
     source: str = ""  # path of the file it came from
     difficulty: str = "normal"  # easy, normal or hard: budget, starting intelligence, AI foresight
     raw: dict = field(default_factory=dict, compare=False, repr=False)  # the validated YAML tree
+    series: dict = field(default_factory=dict, compare=False)  # name -> ((year, value), ...)
+
+    def series_value(self, name: str, year: float, default: float) -> float:
+        """A calendar series at `year` (fractional): linear between the years given, constant
+        beyond them; `default` when the scenario gives none."""
+        points = self.series.get(name)
+        if not points:
+            return default
+        years, values = zip(*points, strict=True)
+        return float(np.interp(year, years, values))
 
     def faction_index(self) -> dict[str, int]:
         return {f.id: i for i, f in enumerate(self.factions)}

@@ -166,7 +166,7 @@ def homicides_are_counted(m: Month) -> None:
     """Count the month's homicides and push them into the 12-month history."""
     state = m.state
     state.homicides = homicides.draw_homicides(
-        state, m.scenario, state.conflict_deaths, m.rng("homicides")
+        state, m.scenario, state.conflict_deaths, m.turn, m.rng("homicides")
     )
     state.homicide_history = np.vstack([state.homicide_history[1:], state.homicides[None, :]])
 

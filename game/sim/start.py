@@ -35,7 +35,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     territory.move_drugs(state, scenario)
     for name, values in flows.expected_month(state, scenario).items():
         setattr(state, name, values)
-    state.homicides = homicides.expected_homicides(state, scenario, state.conflict_deaths)
+    state.homicides = homicides.expected_homicides(state, scenario, state.conflict_deaths, 0)
     state.homicide_history = np.tile(state.homicides, (HISTORY_MONTHS, 1))
     state.base_rate = metrics.homicide_rate(state, scenario)
     state.base_arrivals = float(state.arrivals.sum())

@@ -19,6 +19,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import routes
+from game.sim.calendar import year_of
 from game.sim.state import GameState
 
 MIN_DELIVERED = 0.05  # a numerical floor: even a blockaded trade delivers something
@@ -51,8 +52,11 @@ def node_costs(state: GameState, scenario: Scenario) -> tuple[np.ndarray, np.nda
 
 
 def demand(state: GameState, scenario: Scenario) -> float:
-    """Tonnes the US market takes this month at the going price."""
-    return scenario.model.us_demand_tonnes * state.price ** (-scenario.model.demand_elasticity)
+    """Tonnes the US market takes this month at the going price: the start's demand, moved by
+    the scenario's calendar series of US demand where it gives one."""
+    trend = scenario.series_value("us_demand", year_of(scenario, state.turn + 1), 1.0)
+    base = scenario.model.us_demand_tonnes * trend
+    return base * state.price ** (-scenario.model.demand_elasticity)
 
 
 def move_drugs(state: GameState, scenario: Scenario) -> routes.RouteFlows:
