@@ -89,13 +89,17 @@ def decapitation(state: GameState, scenario: Scenario, turn: int) -> list[Order]
     return []
 
 
+MAIN_SHARE = 0.03  # the capture campaign's "main organisations": 3% of all members or more
+
+
 def capture(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
-    """Capture the leader of the largest organisation it can reach, one after another, and
-    extradite every prisoner: decapitation by arrest and prosecution rather than by killing."""
+    """Capture the leaders of the main organisations (each with at least 3% of all members),
+    largest first, one after another, and extradite every prisoner: decapitation by arrest and
+    prosecution rather than by killing, aimed at the organisations that matter."""
     orders: list[Order] = [Extradite(p) for p in state.prisoners]
     sizes = state.members.sum(axis=1)
     for f in leader_rows(state):
-        if sizes[f] < scenario.model.armed_group_threshold:
+        if sizes[f] < MAIN_SHARE * sizes.sum():
             break
         leader = state.factions[f].leader
         if hvt_odds(state, scenario, leader.id, "capture") > 0:

@@ -40,6 +40,7 @@ class Kind(_Words):
     ARMED_GROUP_DISSOLVED = "armed_group_dissolved"
     GROUP_FORMED = "group_formed"
     GROUP_DISSOLVED = "group_dissolved"
+    GROUP_DISMANTLED = "group_dismantled"
     TARGETING = "targeting"
     TARGET_CHOSEN = "target_chosen"
     INTERDICTION_SET = "interdiction_set"
@@ -75,6 +76,7 @@ class Cause(_Words):
     US_STRIKE = "us_strike"
     TROOPS = "troops"
     MOST_VIOLENT = "most_violent"
+    STATE = "state"
     # motives of the cartel AI
     ROUTE = "route"
     MARKET = "market"

@@ -111,7 +111,9 @@ def month_context(state: GameState, scenario: Scenario) -> dict:
     )
     return {
         "recruit": recruit,
-        "arrest": arrest[None, :] * policy.intel_arrests(state, scenario)[:, None],
+        "arrest": arrest[None, :]
+        * policy.intel_arrests(state, scenario)[:, None]
+        * policy.plazas_taken_back(state, scenario),
         "conflict": p.conflict_rate * policy.conflict_multiplier(state, scenario),
         "strength": strength(state, scenario),
         "vulnerability": 1.0 + p.disruption_vulnerability * state.disruption,

@@ -1,11 +1,18 @@
-"""Groups are born and die.
+"""Groups are born and die: new local groups, small groups dismantled by a capable state, and
+groups that fall apart.
 
 New local groups form where young people are there to be recruited, no organisation holds the
 plaza and the state is weak: each month, in each region, a Poisson number of groups with mean
 `group_birth_rate` per 10,000 recruitable people not yet taken, times how far the plaza is from
 being held by one organisation, times how weak police and courts are (Crisis Group 2022: at least
 543 groups operated at some point in 2009-2020). A group whose members fall below
-`dissolution_size` falls apart: its last members leave (they count as exits). Absorption by a
+`dissolution_size` falls apart: its last members leave (they count as exits). Where police and
+courts are capable, the state can finish a small group off: each month a group of fewer than
+`dismantle_size` members is dismantled with a chance of `dismantle_rate` times how far the state's
+capacity where it operates stands above the reference (0 at 0.4, 1 at full capacity) times how
+well the state knows it (its exposure). Its members are arrested (those the courts keep are
+incapacitated, the rest disperse). This is how the fragments of a decapitated organisation die
+where the state can hold the territory (F8), and why they do not where it cannot. Absorption by a
 larger group is an order of the cartel AI (game/sim/cartel_orders.py). Rows of dissolved groups
 are compacted away (game/sim/state.py, `compact`).
 """
@@ -77,6 +84,39 @@ def _local_group(gid: str, home: int, turn: int) -> FactionInfo:
 
 
 LOCAL_COLOUR = 15  # the palette entry local groups share (as scenario local groups)
+
+
+def dismantling_chance(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Chance this month that the state dismantles each faction [F] (zero for large groups and
+    where police and courts are no better than the reference)."""
+    from game.sim.policy import capacity_above_reference, exposure
+
+    p = scenario.model
+    totals = state.members.sum(axis=1)
+    above = (state.members @ capacity_above_reference(state)) / np.maximum(totals, 1.0)
+    small = (totals > 0) & (totals < p.dismantle_size)
+    return np.where(small, p.dismantle_rate * above * exposure(state, scenario), 0.0)
+
+
+def dismantling(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
+    """Small groups the state finishes off; their members are arrested."""
+    from game.sim.flows import incapacitation
+
+    chance = dismantling_chance(state, scenario)
+    dice = rng.random(state.next_serial)[state.serial]  # a die per faction, by its serial
+    events = []
+    kept = incapacitation(state, scenario)
+    for f in np.flatnonzero(dice < chance).tolist():
+        info = state.factions[f]
+        caught = state.members[f].copy()
+        state.arrests[f] += caught * kept
+        state.exits[f] += caught * (1.0 - kept)
+        state.members[f] = 0.0
+        state.replace_faction(f, _gone(info, turn))
+        home = int(np.argmax(caught))
+        data = {"members": float(caught.sum())}
+        events.append(Event(Kind.GROUP_DISMANTLED, turn, info.id, home, Cause.STATE, data))
+    return events
 
 
 def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]:

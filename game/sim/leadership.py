@@ -57,6 +57,7 @@ def remove_person(
         state.prisoners = state.prisoners + (person_id,)
         talk = p.capture_intelligence * state.courts[person.home]
         state.intel[f] = min(1.0, state.intel[f] + talk)
+        _roll_up(state, scenario, f)
     state.grievance[f] += p.grievance_kill if how == "killed" else p.grievance_capture
     kind = Kind.LEADER_REMOVED if was_leader else Kind.LIEUTENANT_REMOVED
     data = {"person": person.id, "name": person.name, "how": how}
@@ -67,6 +68,19 @@ def remove_person(
     else:
         events += _lieutenant_fallout(state, scenario, f, person, turn)
     return events
+
+
+def _roll_up(state: GameState, scenario: Scenario, f: int) -> None:
+    """Where police and courts are capable, a capture rolls up part of the network with it (the
+    arrests the captured man's files and testimony make possible); where they are not, none."""
+    from game.sim.flows import incapacitation
+    from game.sim.policy import capacity_above_reference
+
+    caught = scenario.model.capture_rollup * capacity_above_reference(state) * state.members[f]
+    kept = incapacitation(state, scenario)
+    state.arrests[f] += caught * kept
+    state.exits[f] += caught * (1.0 - kept)
+    state.members[f] -= caught
 
 
 def _disrupt(state: GameState, f, amount) -> None:

@@ -157,8 +157,10 @@ def members_drift_to_neighbours(m: Month) -> None:
 
 
 def groups_form_and_fall_apart(m: Month) -> None:
-    """New local groups form where the plaza is free; groups too small fall apart."""
+    """New local groups form where the plaza is free; a capable state dismantles small groups;
+    groups too small fall apart."""
     m.events += groups.births(m.state, m.scenario, m.turn, m.rng("births"))
+    m.events += groups.dismantling(m.state, m.scenario, m.turn, m.rng("dismantling"))
     m.events += groups.dissolutions(m.state, m.scenario, m.turn)
 
 

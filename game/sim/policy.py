@@ -158,6 +158,26 @@ def intel_arrests(state: GameState, scenario: Scenario) -> np.ndarray:
     return (np.maximum(exposure(state, scenario), 1e-3) / base) ** scenario.model.intel_arrests
 
 
+def capacity_above_reference(state: GameState) -> np.ndarray:
+    """How far police and courts stand above the reference, by region [R]: 0 at or below 0.4,
+    1 at full capacity."""
+    capacity = 0.5 * (state.police + state.courts)
+    return np.clip((capacity - REFERENCE_CAPACITY) / (1.0 - REFERENCE_CAPACITY), 0.0, 1.0)
+
+
+def plazas_taken_back(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Arrests multiplier [F, R]: where police and courts are capable, the state moves in on
+    the plazas of a disrupted organisation (F8: the state holds the territory a fallen leader
+    leaves); where they are not, nothing changes and rivals take the plazas instead."""
+    p = scenario.model
+    return (
+        1.0
+        + p.disruption_arrests
+        * state.disruption[:, None]
+        * capacity_above_reference(state)[None, :]
+    )
+
+
 def conflict_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
     """Conflict intensity by region [R]: troops stirring contested plazas (F4), the strain of a
     reform (F6), and capable police and courts deterring open fighting (Lessing 2017)."""

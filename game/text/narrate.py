@@ -41,6 +41,7 @@ REASONS = {
         "us_strike": "a US strike",
         "troops": "troops",
         "most_violent": "the most violent organisation",
+        "state": "the state",
         "long_deployment": "a long military deployment",
     },
     "es": {
@@ -70,6 +71,7 @@ REASONS = {
         "us_strike": "un ataque estadounidense",
         "troops": "las tropas",
         "most_violent": "la organización más violenta",
+        "state": "el Estado",
         "long_deployment": "un despliegue militar prolongado",
     },
 }
@@ -93,6 +95,7 @@ TEMPLATES = {
         "armed_group_formed": "{faction} is now an armed group.",
         "group_formed": "A new local group appears in {region}: {faction}.",
         "group_dissolved": "{faction} falls apart ({cause}).",
+        "group_dismantled": "Police and prosecutors dismantle {faction} in {region}.",
         "targeting": "Conditional targeting: {onoff}. The most violent organisation is targeted first.",
         "target_chosen": "{faction} is now the most violent organisation: it is targeted first.",
         "armed_group_dissolved": "{faction} has fallen apart ({cause}).",
@@ -126,6 +129,7 @@ TEMPLATES = {
         "armed_group_formed": "{faction} ya es un grupo armado.",
         "group_formed": "Surge un nuevo grupo local en {region}: {faction}.",
         "group_dissolved": "{faction} se desintegra ({cause}).",
+        "group_dismantled": "Policía y fiscales desarticulan a {faction} en {region}.",
         "targeting": "Persecución condicionada: {onoff}. La organización más violenta es el primer objetivo.",
         "target_chosen": "{faction} es ahora la organización más violenta: es el primer objetivo.",
         "armed_group_dissolved": "{faction} se desintegró ({cause}).",
