@@ -147,13 +147,14 @@ def institutions(state: GameState, scenario: Scenario, turn: int) -> list[Order]
 
 
 def prevention(state: GameState, scenario: Scenario, turn: int) -> list[Order]:
-    """Cut recruitment: targeted youth programmes where cartels recruit, and their money frozen."""
+    """Cut recruitment: targeted youth programmes wherever cartels recruit, their money frozen,
+    prisons taken back from them (recruitment centres); paid for with troops and transfers."""
     if not _review(turn):
         return []
-    targets = {("financial_intel", None): 1.5, ("transfers", None): 0.2}
+    targets = {("financial_intel", None): 1.5, ("transfers", None): 0.2, ("prisons", None): 1.0}
     targets |= _every_state("troops", 0.2, scenario)
     for rank, r in enumerate(_most_members(state, scenario, scenario.map.n)):
-        targets[("youth", r)] = 1.5 if rank < 20 else 0.8
+        targets[("youth", r)] = 1.5 if rank < 24 else 1.0
     return allocate(state, scenario, targets)
 
 

@@ -8,7 +8,8 @@ for cartel i, per week, is
 Here C is split by region: recruits = rho * m[f,r]; arrests share the national eta by size,
 weighted by each region's police, and only the share that courts hold stays incapacitated (the
 rest are released back to the faction); conflict deaths = theta * m[f,r] * sum_g K[f,g] m[g,r], so
-only groups present in the same region fight; exits = omega * C_f * m[f,r]. Each flow is a Poisson
+only groups present in the same region fight; exits = omega * C_f * m[f,r] (plus members whom
+targeted youth programmes help out, game/sim/policy.py `desistance`). Each flow is a Poisson
 draw around its expected value, so the same expectations give the national model back when every
 member is in one region (tested).
 """
@@ -117,6 +118,7 @@ def month_context(state: GameState, scenario: Scenario) -> dict:
         "conflict": p.conflict_rate * policy.conflict_multiplier(state, scenario),
         "strength": strength(state, scenario),
         "vulnerability": 1.0 + p.disruption_vulnerability * state.disruption,
+        "desist": policy.desistance(state, scenario),
     }
 
 
@@ -140,6 +142,7 @@ class Cells:
         self.strength = ctx["strength"][self.f]
         self.conflict = self.conflict * ctx["vulnerability"][self.f]
         self.omega = scenario.model.saturation_rate
+        self.desist = ctx["desist"][self.r]
         self._pairs(state)
 
     def _pairs(self, state: GameState) -> None:
@@ -169,7 +172,7 @@ class Cells:
         np.multiply(self.recruit, m, out=out[0])
         np.multiply(self.arrest, m / everyone if everyone > 0 else 0.0 * m, out=out[1])
         np.multiply(self.conflict * m, pressure, out=out[2])
-        np.multiply(self.omega * totals, m, out=out[3])
+        np.multiply(self.omega * totals + self.desist, m, out=out[3])
         return out
 
     def dense(self, values: np.ndarray) -> np.ndarray:

@@ -31,14 +31,18 @@ PER_RECRUITABLE = 1e4  # the birth rate is per 10,000 recruitable people
 
 
 def expected_births(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Expected new groups this month in each region [R]."""
+    """Expected new groups this month in each region [R]: the same programmes that cut
+    recruitment (youth, integrity, prisons, jobs) cut the formation of new groups."""
+    from game.sim.policy import recruitment_climate
+
     p = scenario.model
     members = state.members.sum(axis=0)
     pool = p.recruit_pool_share * scenario.map.populations() * (1.0 + scenario.arrays.job_losses)
     unclaimed = np.maximum(pool - members, 0.0)
     held = state.members.max(axis=0, initial=0.0) / np.maximum(members, 1.0)
     weak = 1.0 - 0.5 * (state.police + state.courts)
-    return p.group_birth_rate * unclaimed / PER_RECRUITABLE * (1.0 - held) * weak
+    climate = recruitment_climate(state, scenario)
+    return p.group_birth_rate * unclaimed / PER_RECRUITABLE * (1.0 - held) * weak * climate
 
 
 def births(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:

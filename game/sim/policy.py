@@ -125,9 +125,16 @@ def exposure(state: GameState, scenario: Scenario) -> np.ndarray:
 
 
 def recruitment_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Recruitment multiplier [F, R] from prevention, integrity, prisons, frozen money and lost
-    legal jobs. Recruits come from members, so job losses raise recruitment only where cartels
-    already are (Dell, Feigenberg & Teshima 2019)."""
+    """The regional recruitment multiplier for every faction [F, R] (see `recruitment_climate`)."""
+    climate = recruitment_climate(state, scenario)
+    return np.broadcast_to(climate[None, :], (state.n_factions, climate.size))
+
+
+def recruitment_climate(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Recruitment multiplier by region [R] from prevention, integrity, prisons and lost jobs
+    (frozen money cuts recruitment through what a faction can pay: game/sim/territory.py).
+    Recruits come from members, so job losses raise recruitment only where cartels already are
+    (Dell, Feigenberg & Teshima 2019)."""
     p = scenario.model
     transfers = levers.national_effort(state, scenario, "transfers")
     regional = (
@@ -141,8 +148,14 @@ def recruitment_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:
     quo = (1.0 - p.youth_effect * status_quo_effort("youth")) * (
         1.0 - p.transfer_effect * status_quo_effort("transfers")
     )
-    per_faction = 1.0 - p.freeze_effect * state.freeze
-    return per_faction[:, None] * regional[None, :] * national / quo
+    return regional * national / quo
+
+
+def desistance(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Members a week per member whom targeted youth programmes help out of the groups, by
+    region [R], beyond the status quo's programmes (outreach and exit work)."""
+    extra = np.maximum(state.youth - status_quo_effort("youth"), 0.0)
+    return scenario.model.youth_desistance * extra
 
 
 def arrest_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:

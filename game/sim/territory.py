@@ -105,14 +105,14 @@ def revenue(state: GameState, scenario: Scenario, through: np.ndarray) -> np.nda
 
 
 def income(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Everything a faction earns a month, pesos [F]: tolls, its share of each state's local
-    illicit economy, and extortion."""
+    """What a faction can spend a month, pesos [F]: tolls, its share of each state's local
+    illicit economy and extortion, less what financial intelligence has frozen."""
     p = scenario.model
     weight = state.members * (1.0 - p.disruption_revenue * state.disruption)[:, None]
     share = weight / np.maximum(weight.sum(axis=0), 1.0)
     local = share @ (p.local_rent * scenario.map.populations())
     extortion = state.extortion * state.members.sum(axis=1) * p.extortion_income
-    return state.revenue * 1e6 + local + extortion
+    return (state.revenue * 1e6 + local + extortion) * (1.0 - state.freeze)
 
 
 def affordability(state: GameState, scenario: Scenario) -> np.ndarray:

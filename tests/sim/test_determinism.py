@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.scenario import load_scenario
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
 from game.sim.month import resolve_month
@@ -47,10 +48,10 @@ def test_a_turn_never_changes_the_state_it_was_given():
 
 
 def test_saved_loaded_and_continued_equals_the_uninterrupted_game(tmp_path):
-    scenario = small_world()
+    scenario = load_scenario(ROOT / "levels" / "classroom_24.yaml")  # a save holds a real level
     straight = play(new_game(scenario, 9), scenario, 10)
     halfway = play(new_game(scenario, 9), scenario, 4)
-    save_game(tmp_path / "g.json", halfway, {"id": "x"}, [], {"note": "test"})
+    save_game(tmp_path / "g.json", halfway, scenario.raw, [], {"note": "test"})
     loaded = load_save(tmp_path / "g.json")["state"]
     assert loaded.checksum() == halfway.checksum()
     assert play(loaded, scenario, 6).checksum() == straight.checksum()
