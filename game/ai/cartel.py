@@ -71,18 +71,7 @@ class Outlook:
         self._plazas(state)
 
     def _personalities(self, state: GameState) -> None:
-        traits = np.array(
-            [
-                [
-                    f.personality.aggression,
-                    f.personality.expansion,
-                    f.personality.corruption,
-                    f.personality.caution,
-                ]
-                for f in state.factions
-            ]
-        ).reshape(-1, 4)
-        self.aggression, self.expansion, self.corruption, self.caution = traits.T
+        self.aggression, self.expansion, self.corruption, self.caution = state.roster.traits.T
 
     def _threat(self, state: GameState) -> None:
         """Under announced conditional targeting: how close each faction is to being the most
@@ -168,13 +157,16 @@ def cartel_orders(
     # shift another's draws, whatever the other decides or whichever policy it follows.
     table = rng_for(state.seed, state.turn + 1, "ai").random((state.next_serial, len(DICE)))
     dice = table[state.serial]
+    acting = np.flatnonzero(state.roster.alive & (outlook.totals >= threshold))
     groups: dict[str, list[int]] = {}
-    for f, info in enumerate(state.factions):
-        if info.dissolved is None and outlook.totals[f] >= threshold:
-            groups.setdefault((policies or {}).get(info.id, default), []).append(f)
+    if policies:
+        for f in acting.tolist():
+            groups.setdefault(policies.get(state.factions[f].id, default), []).append(f)
+    else:
+        groups[default] = acting
     decided: list[tuple[int, Order]] = []
     for name, rows in groups.items():
-        decided += POLICIES[name](state, scenario, np.array(rows, dtype=np.int64), outlook, dice)
+        decided += POLICIES[name](state, scenario, np.asarray(rows, dtype=np.int64), outlook, dice)
     decided.sort(key=lambda pair: pair[0])  # stable: each faction's tasks stay in order
     return [order for _, order in decided]
 

@@ -32,6 +32,9 @@ class MapGraph:
         sinks: regions with US border crossings; sink_capacity: crossings in each of them.
         sources: regions that produce drugs or have seaports.
         supply: [R] share of national supply entering at each region (sums to 1).
+        route_csr: the sparse layout of the routes' search graph, built once: the directed edges
+            followed by an entry edge from a super-source (node n) to each sink, put in CSR
+            order by `order`, with their column `indices` and row pointers `indptr`.
     """
 
     n: int
@@ -45,6 +48,7 @@ class MapGraph:
     sink_capacity: np.ndarray
     sources: np.ndarray
     supply: np.ndarray
+    route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
 
     @property
     def mean_length(self) -> float:
@@ -102,7 +106,16 @@ def build_graph(regions, adjacency) -> MapGraph:
         sink_capacity=crossings[sinks],
         sources=np.flatnonzero([r.production or bool(r.seaports) for r in regions]),
         supply=_supply_shares(regions),
+        route_csr=_route_csr(n, src, dst, sinks),
     )
+
+
+def _route_csr(n: int, src, dst, sinks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows = np.concatenate([src, np.full(sinks.size, n)])
+    cols = np.concatenate([dst, sinks])
+    order = np.lexsort((cols, rows))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n + 1))])
+    return order, cols[order].astype(np.int32), indptr.astype(np.int32)
 
 
 def _supply_shares(regions) -> np.ndarray:

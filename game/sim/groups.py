@@ -126,7 +126,7 @@ def dismantling(state: GameState, scenario: Scenario, turn: int, rng) -> list[Ev
 def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     """Groups below `dissolution_size` fall apart; their last members leave."""
     totals = state.members.sum(axis=1)
-    alive = np.array([info.dissolved is None for info in state.factions], dtype=bool)
+    alive = state.roster.alive
     falling = np.flatnonzero(alive & (totals < scenario.model.dissolution_size))
     events = []
     for f in falling.tolist():

@@ -29,13 +29,10 @@ LEADER_SUFFIX = ".leader"
 def leader_rows(state: GameState) -> list[int]:
     """Rows of the organisations with a leader the state can go after, largest first: named
     (not local) factions that still exist and have someone in charge."""
-    sizes = state.members.sum(axis=1)
-    rows = [
-        f
-        for f, info in enumerate(state.factions)
-        if info.leader is not None and not info.local and info.dissolved is None
-    ]
-    return sorted(rows, key=lambda f: -sizes[f])
+    roster = state.roster
+    rows = np.flatnonzero(roster.led & ~roster.local & roster.alive)
+    sizes = state.members[rows].sum(axis=1)
+    return rows[np.argsort(-sizes, kind="stable")].tolist()
 
 
 def resolve_target(state: GameState, target: str) -> tuple[int, str] | None:

@@ -13,12 +13,12 @@ The origin's own cost is the same for every route out of it, so it never changes
 Drugs already in a sink region cross there: with non-negative costs, moving on to another crossing
 can never be cheaper. ``extra_cost = np.inf`` closes a region.
 
-One multi-source Dijkstra from all sinks (the graph is undirected, so no reversal is needed) gives
-every region its least cost and next hop. Congestion uses the method of successive averages: each
+One multi-source Dijkstra from all sinks (the graph is undirected, so no reversal is needed;
+scipy.sparse.csgraph does it in C) gives every region its least cost and next hop. Congestion uses the method of successive averages: each
 of ``iterations`` passes adds ``congestion * mean edge length * through[r] / mean positive through``
 (divided by the number of crossings at a sink) to the node costs seen by the averaged flows so far,
 routes all-or-nothing, and averages the passes, so flow spreads over several routes. Everything is
-deterministic: ties go to the region settled first, then the lower index.
+deterministic.
 
 Supply in a region with no path to any crossing (a disconnected map, or closed regions) is
 *stuck*: it neither arrives nor is seized, and is reported per region in ``RouteFlows.stuck``, so
@@ -27,11 +27,11 @@ Supply in a region with no path to any crossing (a disconnected map, or closed r
 
 from __future__ import annotations
 
-import heapq
-import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
 
 from game.scenario.graph import MapGraph
 
@@ -57,43 +57,37 @@ class RouteFlows:
     cost: np.ndarray
 
 
-def _least_costs(net: MapGraph, node_cost: list[float]) -> tuple[list[float], list[int], list[int]]:
-    """Multi-source Dijkstra from every sink: (cost, next hop, regions in the order settled)."""
-    dist = [math.inf] * net.n
-    hop = [-1] * net.n
-    heap = []
-    for s in net.sinks.tolist():
-        if node_cost[s] < math.inf:
-            dist[s] = node_cost[s]
-            heap.append((node_cost[s], s))
-    heapq.heapify(heap)
-    order = []
-    adjacent = net.adjacent
-    while heap:
-        d, v = heapq.heappop(heap)
-        if d > dist[v]:
-            continue  # a stale entry: v was reached more cheaply since
-        order.append(v)
-        for u, w in adjacent[v]:
-            candidate = d + w + node_cost[u]
-            if candidate < dist[u]:
-                dist[u] = candidate
-                hop[u] = v
-                heapq.heappush(heap, (candidate, u))
-    return dist, hop, order
+def _least_costs(net: MapGraph, node_cost: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Least cost to the US from every region and its next hop (-1 at sinks and where no route
+    leads), by one multi-source Dijkstra from the sinks (scipy.sparse.csgraph): a super-source
+    joined to each open sink at the sink's own cost, and every edge v -> u costing its length
+    plus the cost of entering u. Closed regions (infinite cost) are left out."""
+    n = net.n
+    order, indices, indptr = net.route_csr
+    # csgraph drops explicit zeros, so every entry edge costs one more than the sink (taken off
+    # again below: every route has exactly one) and region edges keep a tiny floor. Closed
+    # regions cost infinity to enter.
+    region = np.maximum(net.length + node_cost[net.dst], 1e-12)
+    weights = np.concatenate([region, node_cost[net.sinks] + 1.0])[order]
+    graph = csr_matrix((weights, indices, indptr), shape=(n + 1, n + 1))
+    dist, pred = dijkstra(graph, directed=True, indices=n, return_predecessors=True)
+    cost, hop = dist[:n] - 1.0, pred[:n].astype(np.int64)
+    hop[(hop == n) | (hop < 0) | ~np.isfinite(cost)] = -1
+    return cost, hop
 
 
-def _accumulate(order: list[int], hop: list[int], supply: np.ndarray, keep: list[float]):
-    """Pass flow down the route tree, upstream first; returns [R] tonnes through each region."""
-    through = [0.0] * len(hop)
-    for v in order:
-        through[v] = float(supply[v])
-    # Dijkstra settles a region after its next hop, so the reverse order visits upstream first.
-    for v in reversed(order):
-        h = hop[v]
+def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.ndarray):
+    """Pass flow down the route tree, upstream first (farthest from the border first: a
+    region's next hop is always closer); returns [R] tonnes through each region."""
+    through = np.where(np.isfinite(cost), supply, 0.0).astype(float)
+    order = np.argsort(-np.where(np.isfinite(cost), cost, -1.0), kind="stable")
+    flow = through.tolist()
+    keep_list, hop_list = keep.tolist(), hop.tolist()
+    for v in order.tolist():
+        h = hop_list[v]
         if h >= 0:
-            through[h] += through[v] * keep[v]
-    return np.array(through)
+            flow[h] += flow[v] * keep_list[v]
+    return np.array(flow)
 
 
 def _as_region_array(values, n: int, name: str) -> np.ndarray:
@@ -134,7 +128,7 @@ def route_flows(
     rate = _as_region_array(seizure_rate, n, "seizure_rate")
     if (rate > 1).any():
         raise ValueError("seizure_rate must lie in [0, 1]")
-    keep = (1.0 - rate).tolist()
+    keep = 1.0 - rate
     passes = max(1, int(iterations)) if congestion > 0 else 1
     capacity = np.ones(n)
     capacity[net.sinks] = np.maximum(net.sink_capacity, 1)
@@ -146,9 +140,9 @@ def route_flows(
             flowing = through[through > 0]
             if flowing.size:
                 node_cost = base + scale * through / flowing.mean()
-        dist, hop, order = _least_costs(net, node_cost.tolist())
+        dist, hop = _least_costs(net, np.asarray(node_cost, dtype=float))
         # Successive averages: the k-th all-or-nothing pattern gets weight 1 / (k + 1).
-        through += (_accumulate(order, hop, supply, keep) - through) / (k + 1)
+        through += (_accumulate(dist, hop, supply, keep) - through) / (k + 1)
     return _flows(net, supply, rate, through, dist, hop)
 
 

@@ -208,7 +208,7 @@ class GameState:
         """(row, person) of a leader or lieutenant still active, or None."""
         return self._index()[1].get(pid)
 
-    def _index(self) -> tuple[dict, dict]:
+    def _index(self) -> tuple[dict, dict, Roster]:
         # Derived from `factions` and rebuilt whenever the tuple is replaced; never saved.
         cached = self.__dict__.get("_index_cache")
         if cached is None or cached[0] is not self.factions:
@@ -219,9 +219,14 @@ class GameState:
                 if f.dissolved is None
                 for p in f.people()
             }
-            cached = (self.factions, rows, people)
+            cached = (self.factions, rows, people, Roster.of(self.factions))
             self.__dict__["_index_cache"] = cached
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
+
+    @property
+    def roster(self) -> Roster:
+        """The factions' records as arrays by row (alive, local, led, traits), derived."""
+        return self._index()[2]
 
     def replace_faction(self, f: int, info: FactionInfo) -> None:
         """Put `info` in row f (factions are immutable records; rows are replaced)."""
@@ -245,6 +250,37 @@ class GameState:
             h.update(name.encode())
             _hash_value(h, getattr(self, name), spec)
         return h.hexdigest()
+
+
+@dataclass(frozen=True, eq=False)
+class Roster:
+    """The factions' records as arrays by row, for vectorised phases (derived, never saved)."""
+
+    alive: np.ndarray  # bool [F]: not dissolved
+    local: np.ndarray  # bool [F]
+    led: np.ndarray  # bool [F]: has a leader
+    traits: np.ndarray  # [F, 4]: aggression, expansion, corruption, caution
+
+    @classmethod
+    def of(cls, factions) -> Roster:
+        traits = np.array(
+            [
+                (
+                    f.personality.aggression,
+                    f.personality.expansion,
+                    f.personality.corruption,
+                    f.personality.caution,
+                )
+                for f in factions
+            ],
+            dtype=float,
+        ).reshape(-1, 4)
+        return cls(
+            alive=np.array([f.dissolved is None for f in factions], dtype=bool),
+            local=np.array([f.local for f in factions], dtype=bool),
+            led=np.array([f.leader is not None for f in factions], dtype=bool),
+            traits=traits,
+        )
 
 
 SPECS: dict[str, Spec] = {f.name: f.metadata["spec"] for f in fields(GameState)}
