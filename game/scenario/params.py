@@ -315,7 +315,7 @@ PARAMS: tuple[Param, ...] = (
     P("troop_arrest_gain", 0.8, 0.4, 1.2, ASSUMPTION,
       'arrests gained per unit of troop effort above the status quo',
       'soldiers detain many, keep few'),
-    P("troop_stir", 0.3, 0, 0.6, CALIBRATED,
+    P("troop_stir", 0.6, 0, 1, CALIBRATED,
       'extra conflict per unit of troop surge, fading',
       'F4: about +11 per 100k in the first year (Espinosa & Rubin 2015; Osorio 2015); a reduced form of enforcement unsettling contested plazas'),
     P("stir_months", 18, 9, 30, ASSUMPTION,
