@@ -7,6 +7,7 @@ TARGETS = {
     "deaths_growth": (0.60, 0.90),
     "incapacitated_last_year": (5_000, 6_500),
     "recruits_per_week_last_year": (330, 450),
+    "homicide_rate_end": (24.0, 30.0),  # INEGI 2022: 25.9 per 100k
 }
 
 

@@ -1,11 +1,19 @@
-"""FACTS.md F2, F3, F7 and the routes finding (Dell 2015), as twin runs over seeds."""
+"""FACTS.md F2, F3, F7 and the routes finding (Dell 2015), as twin runs over seeds.
+
+No rule adds violence because a leader fell: what follows a removal comes from the disruption of
+the organisation, the claimants fighting over the fallen leader's plaza, rivals moving into the
+vacuum and retaliation (game/sim/leadership.py); these tests check that those mechanisms alone
+give the effects the research measured."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from game.lab import experiments
 from game.scenario import load_scenario
+from game.scenario.builder import ScenarioBuilder
+from game.scenario.mapdata import synthetic_map
 
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
 
@@ -27,16 +35,18 @@ LEADERS = [
 ]
 
 
-def test_removing_a_leader_raises_homicides_in_his_states_30_to_80_percent(mexico):
-    """Calderón et al. (2015): +36.5% over six months; Lindo & Padilla-Romo (2018): +80%."""
+def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(mexico):
+    """Calderón et al. (2015): +36.5% over six months; Lindo & Padilla-Romo (2018): +80% in the
+    municipality, +30% where the same organisation operates. Hydra's place is a state."""
     results = [experiments.leader_removal(mexico, t, range(12)) for t in LEADERS]
     first = [r["ratio_months_1_6"] for r in results]
     later = [r["ratio_months_7_12"] for r in results]
+    network = [r["ratio_network_1_6"] for r in results if r["ratio_network_1_6"] > 0]
     assert all(r["seeds"] >= 10 for r in results)
-    mean_rise = sum(first) / len(first)
-    assert mean_rise >= 1.3 and mean_rise <= 1.8  # +30% to +80% on average
-    assert min(first) > 1.1  # every organisation's states get worse, not just the average
-    assert sum(later) / len(later) > 1.05  # still elevated a year on
+    assert 1.3 <= float(np.mean(first)) <= 1.8  # +30% to +80% on average
+    assert min(first) > 1.1  # every organisation's removal, not just the average
+    assert float(np.mean(later)) > 1.05  # still elevated a year on
+    assert float(np.mean(network)) > 1.0  # and where the organisation operates
 
 
 def test_a_clear_heir_gives_a_much_smaller_effect_than_a_contested_succession(mexico):
@@ -54,15 +64,43 @@ def test_splitting_the_largest_faction_keeps_members_but_raises_conflict_deaths(
     assert result["conflict_deaths_ratio"] > 1.05
 
 
-def test_interdicting_the_busiest_crossing_diverts_flow_but_barely_changes_the_total(mexico):
+def test_interdicting_the_busiest_crossing_diverts_flow_and_the_national_flow_barely_moves(
+    mexico,
+):
     result = experiments.interdiction(mexico, None, range(3))
     assert result["arrivals_there_ratio"] < 0.8
     assert result["arrivals_elsewhere_ratio"] > 1.05
-    assert abs(result["national_change"]) < 0.15
+    assert abs(result["national_change"]) < 0.1
+
+
+def one_route_world():
+    """A chain of regions: drugs are produced at one end and cross at the other; no detour."""
+    world = synthetic_map(5)
+    regions = tuple(
+        r.__class__(**{**r.__dict__, "crossings": ("Only crossing",) if i == 4 else (),
+                       "seaports": (), "production": i == 0})
+        for i, r in enumerate(world.regions)
+    )  # fmt: skip
+    chain = world.__class__(world.name, regions, tuple((i, i + 1) for i in range(4)))
+    return ScenarioBuilder(chain).faction("a", {2: 1000}).build()
+
+
+def test_with_a_single_route_the_same_interdiction_bites(mexico):
+    """National flow can fall: when there is no other route, seizures raise the price and the US
+    buys less (demand elasticity, Gallet 2014); 'barely changes' on the Mexico map comes from
+    route substitution, not from a fixed flow. Over the first year (the price adjusts over
+    months) the single route loses several times what the Mexico map loses."""
+    alone = experiments.interdiction(one_route_world(), 4, range(2))["national_change"]
+    mexico_change = experiments.interdiction(mexico, None, range(2))["national_change"]
+    assert alone < -0.05
+    assert alone < 2 * mexico_change
 
 
 def test_a_decapitation_campaign_from_2006_multiplies_armed_groups_and_homicides():
     scenario = load_scenario(LEVELS / "calderon_2006.yaml")
-    result = experiments.strategy_decade(scenario, "decapitation", range(10), turns=72)
-    assert result["armed_groups_end"] >= 5 * result["armed_groups_start"]
-    assert result["homicide_rate_end"] >= 2 * result["homicide_rate_start"]
+    campaign = experiments.strategy_decade(scenario, "decapitation", range(10), turns=72)
+    twin = experiments.strategy_decade(scenario, "passive", range(10), turns=72)
+    assert campaign["armed_groups_end"] >= 5 * campaign["armed_groups_start"]
+    assert campaign["homicide_rate_end"] >= 2 * campaign["homicide_rate_start"]
+    assert campaign["armed_groups_end"] > 2 * twin["armed_groups_end"]  # the campaign did it
+    assert campaign["homicide_rate_end"] > 1.3 * twin["homicide_rate_end"]
