@@ -11,7 +11,8 @@ LEVELS = tuple(DIFFICULTY)
 
 
 def with_difficulty(scenario: Scenario, level: str) -> Scenario:
-    """The scenario at `level` (from its base budget, so applying twice does not compound)."""
+    """The scenario at `level` (from its base budget and the model's own starting intelligence,
+    so applying twice does not compound, and a value set with --set is kept)."""
     if level not in DIFFICULTY:
         raise ValueError(f"unknown difficulty '{level}' (use {', '.join(LEVELS)})")
     base = scenario.budget_base
@@ -20,5 +21,4 @@ def with_difficulty(scenario: Scenario, level: str) -> Scenario:
         scenario,
         difficulty=level,
         budget=base * settings["budget"],
-        model=replace(scenario.model, starting_intel=settings["intel"]),
     )

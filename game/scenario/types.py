@@ -207,6 +207,13 @@ class Scenario:
         )
 
     @property
+    def starting_intel(self) -> float:
+        """What the state knows at the start: the model's `starting_intel`, shifted by the
+        difficulty."""
+        shift = DIFFICULTY[self.difficulty]["intel"]
+        return float(min(max(self.model.starting_intel + shift, 0.0), 1.0))
+
+    @property
     def budget_base(self) -> float:
         """The scenario's budget before difficulty: programme costs are shares of it."""
         return self.budget / DIFFICULTY[self.difficulty]["budget"]
@@ -214,8 +221,10 @@ class Scenario:
 
 # What difficulty changes (never the research-based dynamics): money, what the state knows at the
 # start, and how far ahead the cartel AI looks when it chooses where to expand.
+# "intel" shifts the scenario's own `starting_intel`, so a value set in the file (or with --set)
+# stays the normal game's.
 DIFFICULTY = {
-    "easy": {"budget": 1.2, "intel": 0.4, "foresight": 1},
-    "normal": {"budget": 1.0, "intel": 0.3, "foresight": 1},
-    "hard": {"budget": 0.85, "intel": 0.2, "foresight": 2},
+    "easy": {"budget": 1.2, "intel": 0.1, "foresight": 1},
+    "normal": {"budget": 1.0, "intel": 0.0, "foresight": 1},
+    "hard": {"budget": 0.85, "intel": -0.1, "foresight": 2},
 }

@@ -41,7 +41,7 @@ def start_policy(state: GameState, scenario: Scenario) -> None:
     both = gain + p.regional_intel_decay
     state.regional_intel = np.divide(gain, both, out=np.zeros_like(gain), where=both > 0)
     state.reform_effort = np.asarray(eff["police"] + eff["courts"], dtype=float)
-    state.intel[:] = p.starting_intel
+    state.intel[:] = scenario.starting_intel
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
     state.base_exposure = float(exposure(state, scenario).mean()) if state.n_factions else 0.0
 
@@ -89,7 +89,7 @@ def phase_policy(state: GameState, scenario: Scenario) -> None:
     )
     # National intelligence moves toward what its funding sustains (the start, at the status quo).
     shift = p.intel_sensitivity * (eff["intel_national"] - status_quo_effort("intel_national"))
-    target = float(np.clip(p.starting_intel + shift, 0.0, 1.0))
+    target = float(np.clip(scenario.starting_intel + shift, 0.0, 1.0))
     state.intel = _toward(state.intel, np.full_like(state.intel, target), p.intel_months)
     state.interdiction = np.minimum(np.asarray(eff["interdiction"], dtype=float), 1.0)
     prisons = float(_funded(eff["prisons"], "prisons", scenario))

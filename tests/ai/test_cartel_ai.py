@@ -74,3 +74,37 @@ def test_one_factions_policy_never_changes_anothers_decisions():
     both = orders_of(state, scenario, "hawk")
     dove_null = orders_of(state, scenario, "hawk", policies={"dove": "null"})
     assert both == dove_null
+
+
+def test_the_balanced_plan_strikes_where_an_heir_holds_and_the_odds_are_good():
+    from game.ai.planners import GOOD_ODDS, balanced
+    from game.sim.operations import HVT, hvt_odds
+
+    scenario = row_world()
+    state = new_game(scenario, 1)
+    state.factions = (replace(state.factions[0], succession_clarity=0.9),) + state.factions[1:]
+    state.intel[:] = 1.0
+    state.posture[:] = 1.0
+    assert hvt_odds(state, scenario, "hawk_leader", "capture") >= GOOD_ODDS  # reachable
+    ops = [o for o in balanced(state, scenario, 2) if isinstance(o, HVT)]
+    assert [(o.target, o.mode) for o in ops] == [("hawk_leader", "capture")]
+    state.intel[:] = 0.0  # without intelligence, no operation
+    assert not [o for o in balanced(state, scenario, 2) if isinstance(o, HVT)]
+
+
+def test_announced_conditional_targeting_makes_the_most_violent_group_lie_low_and_strike_less():
+    """Lessing (2017): conditional repression gives groups a reason to be less violent."""
+    scenario = row_world()
+    state = new_game(scenario, 1)
+    state.violence[:] = [10.0, 1.0]  # hawk is the most violent
+    state.grievance[:] = 1.0
+    quiet = state.copy()
+    quiet.targeting = True
+
+    def strikes(s):
+        return sum(isinstance(o, Retaliate) for o in orders_of(s, scenario, "hawk", range(100)))
+
+    from game.ai.cartel import Outlook
+
+    assert Outlook(quiet, scenario).posture[0] < Outlook(state, scenario).posture[0]
+    assert strikes(quiet) < strikes(state)

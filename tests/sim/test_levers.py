@@ -1,7 +1,5 @@
 """The planner's levers: money rules, delays, side effects and politics, on small worlds."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
@@ -206,9 +204,15 @@ def test_difficulty_changes_money_and_knowledge_never_the_dynamics():
     scenario = world()
     hard, easy = with_difficulty(scenario, "hard"), with_difficulty(scenario, "easy")
     assert easy.budget > scenario.budget > hard.budget
-    assert easy.model.starting_intel > hard.model.starting_intel
-    assert replace(easy.model, starting_intel=0) == replace(hard.model, starting_intel=0)
+    assert easy.starting_intel > scenario.starting_intel > hard.starting_intel
+    assert easy.model == hard.model == scenario.model  # the dynamics are the same
     assert with_difficulty(hard, "normal").budget == pytest.approx(scenario.budget)
+
+
+def test_a_starting_intelligence_set_on_the_command_line_survives_the_difficulty():
+    scenario = world(starting_intel=0.55)
+    assert with_difficulty(scenario, "normal").starting_intel == pytest.approx(0.55)
+    assert with_difficulty(scenario, "easy").starting_intel == pytest.approx(0.65)
 
 
 def test_allocation_keys_name_the_state():
