@@ -32,7 +32,10 @@ def number(x: float) -> str:
 
 
 def table(names: list[str]) -> str:
-    rows = ["| parameter | default | plausible range | kind | what it is | source |", "|---|---|---|---|---|---|"]
+    rows = [
+        "| parameter | default | plausible range | kind | what it is | source |",
+        "|---|---|---|---|---|---|",
+    ]
     for n in names:
         p = BY_NAME[n]
         rows.append(

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import platformdirs
 
-ROOT = Path(__file__).resolve().parents[2]
+from game.paths import DEFAULT_SCENARIO, LEVELS_DIR, ROOT
+
 ASSETS = ROOT / "assets" / "ui"
-LEVELS = ROOT / "levels"
-DEFAULT_SCENARIO = LEVELS / "mexico_2026.yaml"
+LEVELS = LEVELS_DIR
+__all__ = ["ASSETS", "DEFAULT_SCENARIO", "LEVELS", "ROOT", "Paths", "default_paths"]
 
 
 @dataclass(frozen=True)

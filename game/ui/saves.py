@@ -7,13 +7,13 @@ raises `SaveError` with a message for the player, never another exception.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.jsonread import SAVE_LIMITS, read_json_bounded
 from game.ui import dates
 from game.ui.text import clean
 
@@ -88,7 +88,6 @@ def latest(folder: Path, auto_only: bool = False) -> SaveInfo | None:
     return saves[0] if saves else None
 
 
-MAX_SAVE_BYTES = 64 * 1024 * 1024  # far above any real save; a bigger file is not read to list it
 NAME_LIMIT = 80  # characters of a scenario's name shown in the list
 
 
@@ -96,10 +95,8 @@ def peek(path: Path) -> dict | None:
     """What the load list shows of a save, read without trusting the file: None when it cannot
     be read; otherwise each field checked (a wrong type or an impossible value becomes None)."""
     try:
-        if Path(path).stat().st_size > MAX_SAVE_BYTES:
-            return None
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError, MemoryError):  # deep nesting, bad bytes
+        data = read_json_bounded(path, SAVE_LIMITS)
+    except (OSError, ValueError):  # unreadable, too big, too deep or not JSON (JsonRefused)
         return None
     meta = data.get("meta") if isinstance(data, dict) else None
     if not isinstance(meta, dict):

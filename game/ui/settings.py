@@ -13,9 +13,13 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.jsonread import Limits, read_json_bounded
+
 LANGUAGES = ("en", "es")
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 DIFFICULTIES = ("easy", "normal", "hard")
+# A settings file holds a handful of values: anything bigger or deeper is damaged, not read.
+SETTINGS_LIMITS = Limits(max_bytes=64 * 1024, max_depth=4, max_containers=64, max_values=512)
 
 
 def system_language() -> str:
@@ -44,8 +48,8 @@ class Settings:
     def load(cls, path: Path) -> Settings:
         """Settings from `path`; defaults (in the system language) when missing or damaged."""
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json_bounded(path, SETTINGS_LIMITS)
+        except (OSError, ValueError):  # JsonRefused is a ValueError
             return cls(language=system_language())
         if not isinstance(data, dict):
             return cls(language=system_language())

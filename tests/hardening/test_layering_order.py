@@ -1,6 +1,6 @@
 """The whole order of layers (issue 10, item 7): scenario < sim < ai < lab < text/report < ui <
 cli. A module may import its own package and the layers below it, never one above; the base
-modules (`game`, `game.blas`, `game.limits`, `game.paths`) import nothing of the game's."""
+modules (`game`, `game.blas`, `game.jsonread`, `game.limits`, `game.paths`) import nothing of the game's."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).resolve().parents[2] / "game"
-BASE = {"__init__", "blas", "limits", "paths"}
+BASE = {"__init__", "blas", "jsonread", "limits", "paths"}
 RANK = {
     **dict.fromkeys(BASE, 0),
     "scenario": 1,

@@ -2,6 +2,7 @@
 drawn afresh, their ranges narrow with intelligence, and contain the truth about as often as
 they claim (one standard deviation: about two times in three)."""
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,7 @@ def months():
 
 def test_an_estimate_moves_little_from_one_month_to_the_next(months):
     steps = []
-    for before, after in zip(months, months[1:]):
+    for before, after in itertools.pairwise(months):
         old = {fid: est for _, est, _, _, fid in before if est > 0}
         steps += [
             abs(np.log(est / old[fid])) for _, est, _, _, fid in after if fid in old and est > 0

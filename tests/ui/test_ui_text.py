@@ -94,7 +94,16 @@ def test_the_first_run_follows_the_system_language(monkeypatch, tmp_path, lang, 
 
 
 @pytest.mark.parametrize(
-    "content", ["", "{", "[1, 2]", '{"ui_scale": "huge", "language": "klingon"}']
+    "content",
+    [
+        "",
+        "{",
+        "[1, 2]",
+        '{"ui_scale": "huge", "language": "klingon"}',
+        '{"a":' * 5000 + "1" + "}" * 5000,  # deep nesting: refused before parsing
+        '{"language": "es", "pad": "' + "x" * 100_000 + '"}',  # far bigger than any settings
+    ],
+    ids=["empty", "cut", "list", "wrong-values", "deep", "huge"],
 )
 def test_damaged_settings_fall_back_to_defaults(tmp_path, content):
     path = tmp_path / "settings.json"

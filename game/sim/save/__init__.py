@@ -5,7 +5,7 @@ order log and free metadata. The checksum is a sha256 over the canonical JSON of
 so any edit or truncation is caught. Loading is a pipeline in which every step can only refuse,
 with a located `SaveError`, and nothing else ever leaves `decode_save` or `load_save`:
 
-1. bounded reading (size before reading, brackets, values and depth before parsing; jsonread.py)
+1. bounded reading (size before reading, brackets, values and depth before parsing; game/jsonread.py)
 2. format and checksum
 3. upgraders from older save versions (upgrade.py)
 4. the envelope: plain values, meta, orders, seed and turn (envelope.py)
@@ -22,12 +22,19 @@ import json
 import os
 from pathlib import Path
 
+from game.jsonread import (
+    MAX_SAVE_BYTES,
+    SAVE_LIMITS,
+    JsonRefused,
+    Limits,
+    parse_json_bounded,
+    read_json_bounded,
+)
 from game.sim.save import v1  # noqa: F401  (the upgrader from save version 1)
 from game.sim.save.checks import validate_state
 from game.sim.save.envelope import envelope_problems
 from game.sim.save.errors import SaveError, refuse
 from game.sim.save.files import check_target, clean_stale_temporaries, write_atomic
-from game.sim.save.jsonread import JsonRefused, Limits, parse_json_bounded, read_json_bounded
 from game.sim.save.upgrade import SAVE_VERSION, UPGRADES, UpgradeChain
 from game.sim.state import GameState, from_dict, to_dict
 
@@ -53,11 +60,6 @@ __all__ = [
 ]
 
 SAVE_FORMAT = "hydra-save"
-MAX_SAVE_BYTES = 64 * 1024 * 1024  # a 600-month game on the Mexico map is about 3 MB
-# Parsing makes a Python object per value: 5 million values keep a load within a few hundred MB.
-SAVE_LIMITS = Limits(
-    max_bytes=MAX_SAVE_BYTES, max_depth=32, max_containers=500_000, max_values=5_000_000
-)
 
 
 def _canonical(payload: dict) -> bytes:

@@ -29,6 +29,13 @@ class Limits:
     max_strings: int = 500_000
 
 
+MAX_SAVE_BYTES = 64 * 1024 * 1024  # a 600-month game on the Mexico map is about 3 MB
+# Parsing makes a Python object per value: 5 million values keep a load within a few hundred MB.
+# The model's loader and the desktop's load list read saves with the same bounds.
+SAVE_LIMITS = Limits(
+    max_bytes=MAX_SAVE_BYTES, max_depth=32, max_containers=500_000, max_values=5_000_000
+)
+
 # A string runs to its closing quote or to the end of the data (so a scan never starts again
 # inside an unterminated one: linear time whatever the bytes).
 _STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
