@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.ai import planners
+from game.ai import history, planners
 from game.scenario.types import Scenario
 from game.sim.orders import Order
 from game.sim.state import GameState
@@ -24,6 +24,7 @@ STRATEGIES: dict[str, Strategy] = {
     "institutions": planners.institutions,
     "prevention": planners.prevention,
     "balanced": planners.balanced,
+    "history": history.plan,
 }
 
 

@@ -12,7 +12,7 @@ import math
 
 from game import __version__
 from game.limits import MAX_SEED, MAX_TURNS
-from game.paths import DEFAULT_SCENARIO
+from game.paths import DEFAULT_SCENARIO, level
 
 EPILOG = (
     "exit status: 0 done; 2 a problem with the command line, its files or the output; "
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     _experiment_parser(sub)
     _lab_parser(sub)
     _replay_parser(sub)
+    _backtest_parser(sub)
     check = sub.add_parser("check", help="validate scenario files; exit 2 if any has problems")
     check.add_argument("files", nargs="+", type=path, help="scenario YAML files")
     return parser
@@ -153,3 +154,26 @@ def _replay_parser(sub) -> None:
     )
     rep.add_argument("--seeds", type=int, default=None, help="was it luck? re-run on N seeds")
     rep.add_argument("--out", type=path, default=None, help="folder for the CSV, charts, report")
+
+
+def _backtest_parser(sub) -> None:
+    back = sub.add_parser("backtest", help="history 2006-2025 replayed over seeds, next to INEGI")
+    back.add_argument(
+        "--scenario", type=path, default=str(level("history_2006.yaml")), help="scenario YAML"
+    )
+    back.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default 20)")
+    back.add_argument("--jobs", type=int, default=None, help="processes (default: the cores)")
+    back.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler (tcp://host:8786)"
+    )
+    back.add_argument("--out", type=path, default=None, help="folder for CSVs, chart, report.md")
+    _overrides(back)
+    back.add_argument(
+        "--bookmark",
+        default=None,
+        metavar="YYYY-MM",
+        help="history stops here; --strategy plays on",
+    )
+    back.add_argument(
+        "--strategy", default="history", help="who plays from the bookmark (default: history)"
+    )
