@@ -104,8 +104,8 @@ class Shooter:
         targets = {4: "cdn", 9: "familia", 15: "sinaloa_mayos"}
         for turn in range(1, 25):
             faction = session.view.faction(targets.get(turn, ""))
-            if faction is not None and faction.leader_id and faction.dissolved is None:
-                app.issue(HVT(faction.leader_id, "kill"))
+            if faction is not None and faction.leader and faction.dissolved is None:
+                app.issue(HVT(faction.leader.id, "kill"))
             events = session.end_turn()
             if turn == 4:  # the month of an operation: the report tells its consequences
                 app.push(TurnReport(app, events))
@@ -133,12 +133,12 @@ class Shooter:
         from game.ui.scenes.hvt import HVTDialog
 
         app, view = self.app, self.app.session.view
-        live = [f for f in view.factions if f.leader_id and f.dissolved is None and not f.local]
+        live = [f for f in view.factions if f.leader and f.dissolved is None and not f.local]
         splinters = [f for f in live if f.parent] or live
         shown = max(splinters, key=lambda f: f.total)
         app.push(FactionView(app, shown.id))
         self.save("faction_view")
-        app.push(HVTDialog(app, shown, shown.leader_id, shown.leader, shown.leader_region, True))
+        app.push(HVTDialog(app, shown, shown.leader))
         self.save("hvt_dialog")
         app.pop()
         app.pop()
@@ -183,9 +183,9 @@ class Shooter:
         balanced = get_strategy("balanced")
         for k, session in enumerate(app.match.sessions):  # three teams, three different plans
             while not session.finished:
-                live = [f for f in session.view.factions if f.leader_id and f.dissolved is None]
+                live = [f for f in session.view.factions if f.leader and f.dissolved is None]
                 if k == 1 and live and session.state.turn % 6 == 1:
-                    session.propose(HVT(live[0].leader_id, "kill"))
+                    session.propose(HVT(live[0].leader.id, "kill"))
                 if k == 2:  # the lab's balanced planner, order by order through the session
                     turn = session.state.turn + 1
                     for order in balanced(session.state, session.scenario, turn):

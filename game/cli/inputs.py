@@ -13,12 +13,12 @@ from pathlib import Path
 from game.cli.errors import UsageError
 
 
-def load(path: str, overrides=()):
+def load(path: str, overrides=(), difficulty: str = "normal"):
     """A scenario, or UsageError listing every problem."""
     from game.scenario import ScenarioError, load_scenario
 
     try:
-        return load_scenario(path, list(overrides))
+        return load_scenario(path, list(overrides), difficulty)
     except ScenarioError as exc:
         raise UsageError(f"the scenario has problems:\n{exc}") from None
 

@@ -29,12 +29,11 @@ MANDATE_LOST = "mandate_lost"
 def run_command(args) -> int:
     from game.ai.strategies import STRATEGIES
     from game.lab.runner import run_game
-    from game.scenario.difficulty import with_difficulty
 
     if args.strategy not in STRATEGIES:
         known = ", ".join(sorted(STRATEGIES))
         raise UsageError(f"unknown strategy '{args.strategy}' (known: {known})")
-    scenario = with_difficulty(load(args.scenario, args.overrides), args.difficulty)
+    scenario = load(args.scenario, args.overrides, args.difficulty)
     turns = scenario.turns if args.turns is None else args.turns
     scripted = load_orders(args.orders, scenario) if args.orders else None
     if args.out:

@@ -90,12 +90,10 @@ def scenario_of(recipe: Recipe):
     """The validated scenario of a recipe, built once per process (a worker never re-reads the
     YAML for every run)."""
     from game.scenario import load_scenario_tree
-    from game.scenario.difficulty import with_difficulty
     from game.scenario.reading import parse_yaml
 
     tree = parse_yaml(recipe.text, recipe.source)
-    scenario = load_scenario_tree(tree, recipe.source, list(recipe.overrides))
-    return with_difficulty(scenario, recipe.difficulty)
+    return load_scenario_tree(tree, recipe.source, list(recipe.overrides), recipe.difficulty)
 
 
 def run_task(task: Task) -> list[dict]:

@@ -56,18 +56,10 @@ def source_from_game(name: str, game: Game) -> Source:
 def load_game_file(path):
     """(scenario, payload) of a save, the scenario at the save's difficulty; SaveError with a
     clear message when the save cannot be used. Shared by replays and the desktop game."""
-    from game.scenario import ScenarioError, load_scenario_tree
-    from game.scenario.difficulty import with_difficulty
-    from game.sim.save import SaveError, load_save
+    from game.sim.save import load_save
 
     payload = load_save(path)
-    meta = payload.get("meta") or {}
-    try:
-        scenario = load_scenario_tree(payload["scenario"], str(path))
-        scenario = with_difficulty(scenario, meta.get("difficulty") or "normal")
-    except (ScenarioError, ValueError) as exc:
-        raise SaveError(f"{path}: the scenario inside the save has problems ({exc})") from None
-    return scenario, payload
+    return payload["loaded_scenario"], payload
 
 
 def load_source(path) -> Source:

@@ -14,10 +14,10 @@ from datetime import date
 import numpy as np
 
 from game.scenario.types import (
-    FactionSpec,
+    Faction,
     MapData,
     ModelParams,
-    PersonSpec,
+    Person,
     RegionInit,
     Scenario,
 )
@@ -29,7 +29,8 @@ class ScenarioBuilder:
     def __init__(self, map_data: MapData, **model):
         self.map = map_data
         self.model = ModelParams(**model)
-        self.factions: list[FactionSpec] = []
+        self.factions: list[Faction] = []
+        self.members: dict[str, dict[int, float]] = {}
         self.regions = [RegionInit() for _ in range(map_data.n)]
         self.relations: list[tuple[str, str, str, float]] = []
         self.start = date(2026, 3, 1)
@@ -38,15 +39,17 @@ class ScenarioBuilder:
 
     def faction(self, fid: str, members: dict[int, float], clarity: float = 0.5, **kw):
         leader = kw.pop(
-            "leader", PersonSpec(f"{fid}_leader", f"Leader of {fid}", next(iter(members), 0))
+            "leader", Person(f"{fid}_leader", f"Leader of {fid}", next(iter(members), 0))
         )
+        self.members[fid] = {r: float(m) for r, m in sorted(members.items()) if m > 0}
+        if kw.get("local"):
+            kw.setdefault("home", next(iter(members), None))
         self.factions.append(
-            FactionSpec(
+            Faction(
                 id=fid,
                 name=kw.pop("name", fid.upper()),
                 short=kw.pop("short", fid.upper()),
                 colour=len(self.factions) % 16,
-                members=dict(members),
                 leader=leader,
                 lieutenants=tuple(kw.pop("lieutenants", ())),
                 succession_clarity=clarity,
@@ -101,4 +104,5 @@ class ScenarioBuilder:
             factions=tuple(self.factions),
             rivalry=mats["rivalry"],
             alliance=mats["alliance"],
+            members=dict(self.members),
         )

@@ -16,17 +16,19 @@ from typing import TextIO
 import numpy as np
 
 from game.scenario import schema
-from game.scenario.errors import ScenarioError
+from game.scenario.difficulty import with_difficulty
+from game.scenario.errors import Problem, ScenarioError
 from game.scenario.localgroups import add_local_rivalry, generate
 from game.scenario.names import RegionNames
 from game.scenario.overrides import apply_overrides
 from game.scenario.reading import parse_yaml, plain_copy, read_text
 from game.scenario.types import (
-    FactionSpec,
+    DIFFICULTY,
+    Faction,
     MapData,
     ModelParams,
+    Person,
     Personality,
-    PersonSpec,
     RegionInit,
     Scenario,
 )
@@ -35,40 +37,50 @@ from game.scenario.validate import validate_tree
 TEXT_SOURCE = "<text>"
 
 
-def load_scenario(path_or_text: str | Path | dict, overrides: Iterable[str] = ()) -> Scenario:
-    """Load and validate a scenario.
+def load_scenario(
+    path_or_text: str | Path | dict, overrides: Iterable[str] = (), difficulty: str = "normal"
+) -> Scenario:
+    """Load and validate a scenario: the one way every part of the game opens one.
 
     Args:
         path_or_text: a path to a YAML file; or YAML text (a string with a newline in it); or an
             already-parsed tree (a dict).
         overrides: ``dotted.key=value`` strings (``--set``), applied before validation.
+        difficulty: easy, normal or hard (game/scenario/difficulty.py).
 
     Raises:
         ScenarioError: listing every problem found, each with its path.
     """
     if isinstance(path_or_text, dict):
-        return load_scenario_tree(path_or_text, overrides=overrides)
+        return load_scenario_tree(path_or_text, overrides=overrides, difficulty=difficulty)
     if isinstance(path_or_text, str) and "\n" in path_or_text:
         source, text = TEXT_SOURCE, path_or_text
     else:
         source = str(path_or_text)
         text = read_text(path_or_text)
-    return load_scenario_tree(parse_yaml(text, source), source, overrides)
+    return load_scenario_tree(parse_yaml(text, source), source, overrides, difficulty)
 
 
 def load_scenario_tree(
-    tree: object, source: str = "<memory>", overrides: Iterable[str] = ()
+    tree: object,
+    source: str = "<memory>",
+    overrides: Iterable[str] = (),
+    difficulty: str = "normal",
 ) -> Scenario:
-    """Validate an already-parsed YAML tree (after applying `overrides`) and build the scenario."""
+    """Validate an already-parsed YAML tree (after applying `overrides`) and build the scenario
+    at `difficulty`."""
     if isinstance(overrides, str):
         overrides = [overrides]
     tree = plain_copy(tree, source)
     problems = apply_overrides(tree, overrides, source) if isinstance(tree, dict) else []
     result = validate_tree(tree, source)
     problems += result.problems
+    if difficulty not in DIFFICULTY:
+        known = ", ".join(DIFFICULTY)
+        problems.append(Problem("difficulty", f"unknown '{difficulty}' (use {known})", source))
     if problems:
         raise ScenarioError(problems)
-    return build(result.root, result.map, tree, source)
+    return with_difficulty(build(result.root, result.map, tree, source), difficulty)
 
 
 def check_files(paths: Sequence[str | Path], out: TextIO | None = None) -> int:
@@ -101,13 +113,15 @@ def build(root: schema.Root, mapdata: MapData, tree: dict, source: str) -> Scena
     """The immutable `Scenario` for a tree that passed validation."""
     names = RegionNames(mapdata)
     named = [_faction(k, f, names) for k, f in enumerate(root.factions)]
+    members = {f.id: _members(f, names) for f in root.factions}
     spec = root.local_groups
-    groups, homes = generate(spec, names, len(named)) if spec else ([], [])
+    groups, homes, sizes = generate(spec, names, len(named)) if spec else ([], [], [])
+    members |= {g.id: {h: m} for g, h, m in zip(groups, homes, sizes, strict=True) if m > 0}
     factions = (*named, *groups)
     rivalry = _relation_matrix(root.factions, len(factions), "rivals")
     alliance = _relation_matrix(root.factions, len(factions), "allies")
     if groups:
-        add_local_rivalry(rivalry, factions, homes, spec.rivalry)
+        add_local_rivalry(rivalry, factions, members, homes, spec.rivalry)
     year, month = (int(x) for x in root.start.split("-"))
     return Scenario(
         id=root.id,
@@ -124,6 +138,7 @@ def build(root: schema.Root, mapdata: MapData, tree: dict, source: str) -> Scena
         alliance=alliance,
         source=source,
         raw=tree,
+        members=members,
         series={
             name: tuple(sorted((int(y), float(v)) for y, v in values.items()))
             for name, values in root.series.model_dump().items()
@@ -132,21 +147,24 @@ def build(root: schema.Root, mapdata: MapData, tree: dict, source: str) -> Scena
     )
 
 
-def _person(p: schema.Person | None, names: RegionNames) -> PersonSpec | None:
+def _person(p: schema.Person | None, names: RegionNames) -> Person | None:
     if p is None:
         return None
     home = names.find(p.home)
-    return PersonSpec(id=p.id, name=p.name, home=home, loyalty=p.loyalty, fictional=p.fictional)
+    return Person(id=p.id, name=p.name, home=home, loyalty=p.loyalty, fictional=p.fictional)
 
 
-def _faction(k: int, f: schema.Faction, names: RegionNames) -> FactionSpec:
-    members = {names.find(key): float(v) for key, v in f.members.items() if v > 0}
-    return FactionSpec(
+def _members(f: schema.Faction, names: RegionNames) -> dict[int, float]:
+    """A faction's starting members by region index, in region order, regions with none left out."""
+    return dict(sorted((names.find(key), float(v)) for key, v in f.members.items() if v > 0))
+
+
+def _faction(k: int, f: schema.Faction, names: RegionNames) -> Faction:
+    return Faction(
         id=f.id,
         name=f.name,
         short=f.short or f.id.upper(),
         colour=k % 16 if f.colour is None else f.colour,
-        members=dict(sorted(members.items())),
         leader=_person(f.leader, names),
         lieutenants=tuple(_person(p, names) for p in f.lieutenants),
         succession_clarity=f.succession_clarity,

@@ -12,7 +12,7 @@ import numpy as np
 
 from game.scenario.names import RegionNames
 from game.scenario.schema import LocalGroups
-from game.scenario.types import FactionSpec, MapData
+from game.scenario.types import Faction, MapData
 
 LOCAL_COLOUR = 15  # the last palette entry: local groups share one colour
 LOCAL_SUCCESSION_CLARITY = 0.5
@@ -39,38 +39,40 @@ def region_weights(spec: LocalGroups, names: RegionNames) -> np.ndarray:
 
 def generate(
     spec: LocalGroups, names: RegionNames, n_named: int
-) -> tuple[list[FactionSpec], list[int]]:
-    """The generated groups, largest first (ids ``local_1`` ... ``local_<count>``), and homes."""
+) -> tuple[list[Faction], list[int], list[float]]:
+    """The generated groups, largest first (ids ``local_1`` ... ``local_<count>``), their homes
+    and their members."""
     if spec.count == 0:
-        return [], []
+        return [], [], []
     rng = np.random.default_rng([spec.seed])
     sizes = group_sizes(spec, n_named)
     homes = [
         int(h) for h in rng.choice(names.map.n, size=spec.count, p=region_weights(spec, names))
     ]
-    groups = [
-        _group(k + 1, h, float(s), names.map)
-        for k, (h, s) in enumerate(zip(homes, sizes, strict=True))
-    ]
-    return groups, homes
+    groups = [_group(k + 1, h, names.map) for k, h in enumerate(homes)]
+    return groups, homes, [float(s) for s in sizes]
 
 
-def _group(number: int, home: int, size: float, mapdata: MapData) -> FactionSpec:
-    return FactionSpec(
+def _group(number: int, home: int, mapdata: MapData) -> Faction:
+    return Faction(
         id=f"local_{number}",
         name=f"Grupo local {number} ({mapdata.regions[home].name})",
         short=f"L{number}",
         colour=LOCAL_COLOUR,
-        members={home: size} if size > 0 else {},
         leader=None,
         lieutenants=(),
         succession_clarity=LOCAL_SUCCESSION_CLARITY,
         local=True,
+        home=home,
     )
 
 
 def add_local_rivalry(
-    rivalry: np.ndarray, factions: Sequence[FactionSpec], homes: Sequence[int], value: float
+    rivalry: np.ndarray,
+    factions: Sequence[Faction],
+    members: dict[str, dict[int, float]],
+    homes: Sequence[int],
+    value: float,
 ) -> None:
     """Set `value` between each local group and every faction present in its home region.
 
@@ -80,7 +82,7 @@ def add_local_rivalry(
     first = len(factions) - len(homes)
     home = np.asarray(homes)
     for i, f in enumerate(factions[:first]):
-        present = [r for r, m in f.members.items() if m > 0]
+        present = [r for r, m in members.get(f.id, {}).items() if m > 0]
         hits = first + np.flatnonzero(np.isin(home, present))
         rivalry[i, hits] = rivalry[hits, i] = value
     same = home[:, None] == home[None, :]

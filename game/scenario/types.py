@@ -6,7 +6,7 @@ Everything the loader produces after validation lives here. Nothing in this modu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -95,17 +95,6 @@ class MapData:
 
 
 @dataclass(frozen=True)
-class PersonSpec:
-    """A named leader or lieutenant."""
-
-    id: str
-    name: str
-    home: int  # region index
-    loyalty: float = 0.5  # 0-1: how likely to stay with the faction's heir
-    fictional: bool = False  # composite or invented characters are marked
-
-
-@dataclass(frozen=True)
 class Personality:
     """How a faction's AI weighs its options (all 0-1)."""
 
@@ -116,20 +105,106 @@ class Personality:
 
 
 @dataclass(frozen=True)
-class FactionSpec:
-    """A faction at the start of a scenario."""
+class Person:
+    """A leader or lieutenant.
+
+    Attributes:
+        id: unique across the game (e.g. ``"cjng_jardinero"``).
+        name: how the press knows him.
+        home: region index of his base (the plaza he runs).
+        loyalty: 0-1, how likely he is to accept another heir.
+        fictional: True for composites and generated characters.
+    """
+
+    id: str
+    name: str
+    home: int
+    loyalty: float = 0.5
+    fictional: bool = False
+
+    @classmethod
+    def from_dict(cls, d: object) -> Person:
+        _check_record(d, cls, {"id": str, "name": str, "home": int, "loyalty": (int, float)})
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Faction:
+    """A faction's identity: who leads it, where it came from (its numbers are the state's rows).
+
+    The scenario lists the factions it starts with; the game state keeps one per row, replaced
+    whole when something changes (a lieutenant removed, an heir promoted), and the dissolved ones
+    in its archive.
+
+    Attributes:
+        name, short: as the scenario names it; empty for factions the game creates.
+        colour: palette index of the scenario's faction (a splinter keeps its parent's).
+        parent: id of the faction it split from (None for founding factions).
+        local: one of the many small local groups.
+        founded: turn it appeared (0 for factions of the scenario).
+        dissolved: turn it ceased to exist (split, absorbed, fallen apart), None while it exists.
+        founder: the alias of the man who led a splinter at its birth.
+        home: the region a new local group formed in.
+    """
 
     id: str
     name: str
     short: str
     colour: int
-    members: dict[int, float]  # region index -> members
-    leader: PersonSpec | None
-    lieutenants: tuple[PersonSpec, ...]
+    leader: Person | None
+    lieutenants: tuple[Person, ...]
     succession_clarity: float
     personality: Personality = field(default_factory=Personality)
     parent: str | None = None
-    local: bool = False  # a generated small local group
+    local: bool = False
+    founded: int = 0
+    dissolved: int | None = None
+    founder: str | None = None
+    home: int | None = None
+
+    def people(self) -> tuple[Person, ...]:
+        return ((self.leader,) if self.leader else ()) + self.lieutenants
+
+    def without(self, person_id: str) -> Faction:
+        """This faction with one person removed (the leader's seat left empty)."""
+        leader = None if self.leader and self.leader.id == person_id else self.leader
+        rest = tuple(p for p in self.lieutenants if p.id != person_id)
+        return replace(self, leader=leader, lieutenants=rest)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: object) -> Faction:
+        """The inverse of `to_dict`; TypeError or ValueError naming what is wrong."""
+        _check_record(
+            d, cls, {"id": str, "name": str, "short": str, "colour": int, "lieutenants": list}
+        )
+        lieutenants = tuple(Person.from_dict(p) for p in d["lieutenants"])
+        leader = Person.from_dict(d["leader"]) if d.get("leader") is not None else None
+        traits = d.get("personality", {})
+        _check_record(traits, Personality, {})
+        return cls(
+            **{
+                **d,
+                "leader": leader,
+                "lieutenants": lieutenants,
+                "personality": Personality(**traits),
+            }
+        )
+
+
+def _check_record(d: object, cls, types: dict) -> None:
+    """`d` is a mapping with only `cls`'s fields, and the listed ones have the listed types."""
+    if not isinstance(d, dict):
+        raise TypeError(f"{cls.__name__}: expected a mapping, got {type(d).__name__}")
+    unknown = set(d) - {f.name for f in fields(cls)}
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown fields {sorted(map(str, unknown))[:5]}")
+    for key, kind in types.items():
+        value = d.get(key)
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise TypeError(f"{cls.__name__}.{key}: expected {kind}, got {type(value).__name__}")
 
 
 @dataclass(frozen=True)
@@ -165,13 +240,15 @@ class Scenario:
     budget: float  # pesos a month
     model: ModelParams
     regions: tuple[RegionInit, ...]  # one per map region
-    factions: tuple[FactionSpec, ...]
+    factions: tuple[Faction, ...]
     rivalry: np.ndarray  # [F, F] symmetric, >= 0
     alliance: np.ndarray  # [F, F] symmetric, >= 0
     source: str = ""  # path of the file it came from
     difficulty: str = "normal"  # easy, normal or hard: budget, starting intelligence, AI foresight
     raw: dict = field(default_factory=dict, compare=False, repr=False)  # the validated YAML tree
     series: dict = field(default_factory=dict, compare=False)  # name -> ((year, value), ...)
+    # faction id -> {region index: members} at the start (regions without members left out)
+    members: dict[str, dict[int, float]] = field(default_factory=dict, compare=False)
 
     def series_value(self, name: str, year: float, default: float) -> float:
         """A calendar series at `year` (fractional): linear between the years given, constant

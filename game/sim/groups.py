@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.scenario.types import Personality, Scenario
+from game.scenario.types import Faction, Personality, Scenario
 from game.sim.events import Cause, Event, Kind
-from game.sim.factions import FactionInfo
 from game.sim.state import GameState, add_factions
 
 LOCAL_CLARITY = 0.5  # succession clarity of a local group (as the scenario format's default)
@@ -71,8 +70,8 @@ def births(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
     ]
 
 
-def _local_group(gid: str, home: int, turn: int) -> FactionInfo:
-    return FactionInfo(
+def _local_group(gid: str, home: int, turn: int) -> Faction:
+    return Faction(
         id=gid,
         name="",
         short="",
@@ -140,7 +139,7 @@ def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]
     return events
 
 
-def _gone(info: FactionInfo, turn: int) -> FactionInfo:
+def _gone(info: Faction, turn: int) -> Faction:
     from dataclasses import replace
 
     return replace(info, dissolved=turn, leader=None, lieutenants=())

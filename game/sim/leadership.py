@@ -18,9 +18,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.scenario.types import Scenario
+from game.scenario.types import Faction, Person, Scenario
 from game.sim.events import Cause, Event, Kind
-from game.sim.factions import FactionInfo, Person
 from game.sim.state import GameState, add_factions
 
 # Nicknames for generated lieutenants (fictional composites; common Mexican nicknames).
@@ -209,8 +208,8 @@ def _regional_shares(scenario: Scenario, candidates: list[Person], throne: int) 
 
 
 def _splinter(
-    parent: FactionInfo, leader: Person, turn, state, scenario, row: np.ndarray, rng, new, places
-) -> FactionInfo:
+    parent: Faction, leader: Person, turn, state, scenario, row: np.ndarray, rng, new, places
+) -> Faction:
     sid = f"{parent.id}_{_slug(alias(leader)) or 'splinter'}"
     taken = set(state.faction_ids) | {a.id for a in state.archive}
     base, k = sid, 2
@@ -219,7 +218,7 @@ def _splinter(
     order = [int(r) for r in np.argsort(-row) if row[r] >= 1.0 and r != leader.home][:2]
     lieutenants = tuple(_generated_person(sid, r, rng, state, scenario, new, places) for r in order)
     low, high = scenario.model.splinter_clarity_low, scenario.model.splinter_clarity_high
-    return FactionInfo(
+    return Faction(
         id=sid,
         name="",  # named at the edge from its parent and founder (game/names.py)
         short="",

@@ -6,7 +6,6 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import flows, homicides, metrics, policy, territory, view
-from game.sim.factions import FactionInfo
 from game.sim.rng import rng_for
 from game.sim.state import HISTORY_MONTHS, GameState, blank
 
@@ -17,10 +16,10 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     The flows and the homicide history are filled with the *expected* values of the starting state
     (no randomness), so the starting metrics describe the situation the scenario sets up.
     """
-    infos = tuple(FactionInfo.from_spec(f) for f in scenario.factions)
+    infos = scenario.factions
     state = blank(seed, infos, scenario.map.n)
-    for f, spec in enumerate(scenario.factions):
-        for r, m in spec.members.items():
+    for f, faction in enumerate(infos):
+        for r, m in scenario.members.get(faction.id, {}).items():
             state.members[f, r] = m
     state.rivalry = np.array(scenario.rivalry, dtype=np.float64)
     state.alliance = np.array(scenario.alliance, dtype=np.float64)

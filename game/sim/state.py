@@ -18,7 +18,7 @@ from enum import Enum
 
 import numpy as np
 
-from game.sim.factions import FactionInfo, Person
+from game.scenario.types import Faction, Person
 
 HISTORY_MONTHS = 12
 
@@ -41,7 +41,7 @@ class Spec:
     Attributes:
         axis: what the field is indexed by.
         doc: what it means, with its unit.
-        dtype: float, int, bool or str for numbers; tuple, dict or FactionInfo for records.
+        dtype: float, int, bool or str for numbers; tuple, dict or Faction for records.
         on_split: for faction axes, what a splinter gets: "zero" or "parent" (its parent's row).
     """
 
@@ -53,7 +53,7 @@ class Spec:
 
 def _declare(axis: Axis, doc: str, dtype: type = float, on_split: str = "zero", default=None):
     meta = {"spec": Spec(axis, doc, dtype, on_split)}
-    if dtype is FactionInfo:
+    if dtype is Faction:
         return field(default=(), metadata=meta)
     if axis is Axis.SCALAR:
         if dtype in (dict, tuple):
@@ -96,11 +96,11 @@ class GameState:
     experiment: bool = scalar("scripted experiment: guaranteed operations are allowed", bool)
 
     # --- who is who ----------------------------------------------------------------------------
-    factions: tuple[FactionInfo, ...] = _declare(
-        Axis.FACTION, "leaders, lieutenants and parentage of each faction row", FactionInfo
+    factions: tuple[Faction, ...] = _declare(
+        Axis.FACTION, "leaders, lieutenants and parentage of each faction row", Faction
     )
-    archive: tuple[FactionInfo, ...] = _declare(
-        Axis.SCALAR, "factions that dissolved, kept for the family trees", FactionInfo
+    archive: tuple[Faction, ...] = _declare(
+        Axis.SCALAR, "factions that dissolved, kept for the family trees", Faction
     )
     serial: np.ndarray = per_faction("a faction's own number: its row of dice", "custom", int)
     next_serial: int = scalar("the number the next new faction gets", int)
@@ -228,7 +228,7 @@ class GameState:
         """The factions' records as arrays by row (alive, local, led, traits), derived."""
         return self._index()[2]
 
-    def replace_faction(self, f: int, info: FactionInfo) -> None:
+    def replace_faction(self, f: int, info: Faction) -> None:
         """Put `info` in row f (factions are immutable records; rows are replaced)."""
         self.factions = self.factions[:f] + (info,) + self.factions[f + 1 :]
 
@@ -297,19 +297,19 @@ def shape_of(spec: Spec, n_f: int, n_r: int) -> tuple[int, ...]:
     }[spec.axis]
 
 
-def blank(seed: int, factions: tuple[FactionInfo, ...], n_regions: int) -> GameState:
+def blank(seed: int, factions: tuple[Faction, ...], n_regions: int) -> GameState:
     """A state with every array zero-filled at its declared shape."""
     n_f = len(factions)
     arrays = {
         name: np.zeros(shape_of(spec, n_f, n_regions), dtype=_NUMPY[spec.dtype])
         for name, spec in SPECS.items()
-        if spec.axis is not Axis.SCALAR and spec.dtype is not FactionInfo
+        if spec.axis is not Axis.SCALAR and spec.dtype is not Faction
     }
     return GameState(seed=int(seed), factions=tuple(factions), **arrays)
 
 
 def add_factions(
-    state: GameState, infos: list[FactionInfo], rows: np.ndarray, parent: int | None = None
+    state: GameState, infos: list[Faction], rows: np.ndarray, parent: int | None = None
 ) -> None:
     """Append factions with their members [k, R] (splinters of row `parent`, or new groups);
     every faction-indexed field grows as declared (zero, or the parent's row), and each new
@@ -317,7 +317,7 @@ def add_factions(
     k, n_f = len(infos), state.n_factions
     state.factions = state.factions + tuple(infos)
     for name, spec in SPECS.items():
-        if spec.axis not in (Axis.FACTION, Axis.CELL, Axis.PAIR) or spec.dtype is FactionInfo:
+        if spec.axis not in (Axis.FACTION, Axis.CELL, Axis.PAIR) or spec.dtype is Faction:
             continue
         old = getattr(state, name)
         if spec.axis is Axis.PAIR:
@@ -348,7 +348,7 @@ def compact(state: GameState) -> int:
     state.archive = state.archive + tuple(state.factions[f] for f in gone)
     state.factions = tuple(state.factions[f] for f in keep)
     for name, spec in SPECS.items():
-        if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not FactionInfo:
+        if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not Faction:
             setattr(state, name, getattr(state, name)[keep])
         elif spec.axis is Axis.PAIR:
             setattr(state, name, getattr(state, name)[np.ix_(keep, keep)])
@@ -363,7 +363,7 @@ def to_dict(state: GameState) -> dict:
     out = {}
     for name, spec in SPECS.items():
         value = getattr(state, name)
-        if spec.dtype is FactionInfo:
+        if spec.dtype is Faction:
             out[name] = [x.to_dict() for x in value]
         elif isinstance(value, np.ndarray):
             out[name] = value.tolist()
@@ -398,10 +398,10 @@ def from_dict(d: dict) -> GameState:
 
 
 def _read(value, spec: Spec):
-    if spec.dtype is FactionInfo:
+    if spec.dtype is Faction:
         if not isinstance(value, list):
             raise TypeError("expected a list of factions")
-        return tuple(FactionInfo.from_dict(x) for x in value)
+        return tuple(Faction.from_dict(x) for x in value)
     if spec.axis is not Axis.SCALAR:
         arr = np.array(value, dtype=np.float64)
         if not np.isfinite(arr).all():
@@ -450,7 +450,7 @@ def check_shapes(state: GameState) -> None:
     """Every array has its declared shape for the state's factions and regions (ValueError)."""
     n_f, n_r = state.n_factions, state.n_regions
     for name, spec in SPECS.items():
-        if spec.axis is Axis.SCALAR or spec.dtype is FactionInfo:
+        if spec.axis is Axis.SCALAR or spec.dtype is Faction:
             continue
         arr = getattr(state, name)
         want = shape_of(spec, n_f, n_r)
@@ -462,7 +462,7 @@ def check_shapes(state: GameState) -> None:
 
 
 def _hash_value(h, value, spec: Spec) -> None:
-    if spec.dtype is FactionInfo:
+    if spec.dtype is Faction:
         h.update(repr([x.to_dict() for x in value]).encode())
     elif isinstance(value, np.ndarray):
         h.update(str(value.shape).encode())

@@ -18,7 +18,7 @@ from functools import cached_property
 
 import numpy as np
 
-from game.scenario.types import Scenario
+from game.scenario.types import Faction, Person, Scenario
 from game.sim import metrics
 from game.sim.policy import exposure
 from game.sim.state import GameState
@@ -52,14 +52,29 @@ def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> N
 
 
 @dataclass(frozen=True)
-class FactionEstimate:
-    """The planner's picture of one faction."""
+class Sighted:
+    """A leader or lieutenant as the planner knows him: who he is, and the region he runs from
+    when intelligence has located him (None when not)."""
 
-    id: str
-    name: str
-    short: str
-    colour: int
-    parent: str | None
+    person: Person
+    region: int | None
+    leader: bool
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+    @property
+    def name(self) -> str:
+        return self.person.name
+
+
+@dataclass(frozen=True)
+class FactionEstimate:
+    """The planner's picture of one faction: its identity (the state's own record) and estimates
+    of its numbers; its people are known by name, located only with enough intelligence."""
+
+    faction: Faction
     members: np.ndarray  # [R] estimated members by region
     low: np.ndarray  # [R] lower end of the range (one standard deviation)
     high: np.ndarray  # [R] upper end
@@ -67,16 +82,25 @@ class FactionEstimate:
     total_low: float
     total_high: float
     intel: float
-    leader: str | None  # name, or None if leaderless
-    leader_id: str | None
-    leader_region: int | None  # None when not located
-    lieutenants: tuple[tuple[str, str, int | None], ...]  # (id, name, region or None)
-    succession_clarity: float
-    founded: int
-    dissolved: int | None
-    local: bool = False  # one of the many small local groups
-    founder: str | None = None
-    home: int | None = None
+    leader: Sighted | None  # None when leaderless
+    lieutenants: tuple[Sighted, ...]
+
+    def people(self) -> tuple[Sighted, ...]:
+        """The leader first, then the lieutenants."""
+        return ((self.leader,) if self.leader else ()) + self.lieutenants
+
+    # the identity's fields, read through
+    id = property(lambda self: self.faction.id)
+    name = property(lambda self: self.faction.name)
+    short = property(lambda self: self.faction.short)
+    colour = property(lambda self: self.faction.colour)
+    parent = property(lambda self: self.faction.parent)
+    succession_clarity = property(lambda self: self.faction.succession_clarity)
+    founded = property(lambda self: self.faction.founded)
+    dissolved = property(lambda self: self.faction.dissolved)
+    local = property(lambda self: self.faction.local)
+    founder = property(lambda self: self.faction.founder)
+    home = property(lambda self: self.faction.home)
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,15 +148,11 @@ def estimate(state: GameState, scenario: Scenario, f: int, known: float) -> Fact
     spread = float(np.sqrt(((est + 1.0) ** 2 * state.belief_var[f]).sum())) / max(total, 1.0)
     located = known >= scenario.model.locate_intel
 
-    def place(person):
-        return person.home if located else None
+    def sighted(person: Person, leader: bool) -> Sighted:
+        return Sighted(person, person.home if located else None, leader)
 
     return FactionEstimate(
-        id=info.id,
-        name=info.name,
-        short=info.short,
-        colour=info.colour,
-        parent=info.parent,
+        faction=info,
         members=est,
         low=np.expm1(state.belief[f] - sd).clip(min=0.0),
         high=np.expm1(state.belief[f] + sd),
@@ -140,16 +160,8 @@ def estimate(state: GameState, scenario: Scenario, f: int, known: float) -> Fact
         total_low=total * float(np.exp(-spread)),
         total_high=total * float(np.exp(spread)),
         intel=float(known),
-        leader=info.leader.name if info.leader else None,
-        leader_id=info.leader.id if info.leader else None,
-        leader_region=place(info.leader) if info.leader else None,
-        lieutenants=tuple((p.id, p.name, place(p)) for p in info.lieutenants),
-        succession_clarity=info.succession_clarity,
-        founded=info.founded,
-        dissolved=info.dissolved,
-        local=info.local,
-        founder=info.founder,
-        home=info.home,
+        leader=sighted(info.leader, True) if info.leader else None,
+        lieutenants=tuple(sighted(p, False) for p in info.lieutenants),
     )
 
 

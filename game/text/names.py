@@ -29,7 +29,7 @@ def faction_label(info, lookup: Callable[[str], object | None], places, lang: st
     """The name of a faction record in `lang`.
 
     Args:
-        info: a `FactionInfo`.
+        info: a `Faction`.
         lookup: finds another faction's record by id (for a splinter's parent), or None.
         places: region names by index (for a local group's home).
         short: the short form (tables, map labels).

@@ -49,10 +49,9 @@ class GameCommands:
         from dataclasses import replace
 
         from game.scenario import ScenarioError, load_scenario
-        from game.scenario.difficulty import with_difficulty
 
         try:
-            scenario = with_difficulty(load_scenario(path), difficulty)
+            scenario = load_scenario(path, difficulty=difficulty)
         except (ScenarioError, *UNREADABLE) as exc:
             return self.message(self.t("error.scenario", path=path.name), str(exc))
         if turns is not None and turns < scenario.turns:  # a shorter term (team play)

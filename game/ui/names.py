@@ -21,7 +21,7 @@ def _places(view) -> list[str]:
 
 
 def display_name(faction, view, t) -> str:
-    """`faction` (a FactionEstimate or FactionInfo) named in `t`'s language."""
+    """`faction` (a FactionEstimate or Faction) named in `t`'s language."""
     return clean(faction_label(faction, _lookup(view), _places(view), t.lang), 200)
 
 

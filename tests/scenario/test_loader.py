@@ -42,7 +42,7 @@ def test_a_minimal_scenario_on_a_synthetic_map_loads(tree):
     assert s.regions == (RegionInit(),) * 4
     assert [f.id for f in s.factions] == ["north", "south"]
     north = s.factions[0]
-    assert north.members == {0: 100.0, 1: 50.0}
+    assert s.members["north"] == {0: 100.0, 1: 50.0}
     assert north.leader.home == 0 and north.lieutenants[0].home == 1
     assert north.lieutenants[0].loyalty == 0.4
     assert s.rivalry.dtype == np.float64 and s.rivalry.shape == (2, 2)
@@ -53,13 +53,14 @@ def test_a_file_and_the_same_text_give_the_same_scenario(tmp_path, tree):
     from_file = load_scenario(path)
     from_text = load_scenario(path.read_text(encoding="utf-8"))
     assert from_file.factions == from_text.factions
+    assert from_file.members == from_text.members
     assert from_file.source == str(path)
     assert from_file.raw == tree
 
 
 def test_zero_member_entries_are_dropped(tree):
     s = load_scenario_tree(tree)
-    assert s.factions[1].members == {2: 80.0}
+    assert s.members["south"] == {2: 80.0}
 
 
 def test_missing_optional_keys_take_the_documented_defaults(tree):
@@ -90,9 +91,9 @@ def test_the_mexico_map_accepts_codes_iso_codes_and_accentless_names(mexico_tree
     s = load_scenario_tree(mexico_tree)
     codes = [r.code for r in s.map.regions]
     cjng, sinaloa = s.factions
-    assert {codes[i] for i in cjng.members} == {"JAL", "MIC", "CMX"}
+    assert {codes[i] for i in s.members[cjng.id]} == {"JAL", "MIC", "CMX"}
     assert codes[cjng.leader.home] == "JAL"
-    assert {codes[i] for i in sinaloa.members} == {"SIN", "MIC"}
+    assert {codes[i] for i in s.members[sinaloa.id]} == {"SIN", "MIC"}
 
 
 def test_exponents_without_a_sign_are_numbers(tmp_path, tree):
@@ -246,14 +247,15 @@ def test_local_groups_follow_the_named_factions_and_sum_to_the_members(tree):
     groups = s.factions[2:]
     assert [g.id for g in groups] == [f"local_{k}" for k in range(1, 31)]
     assert all(g.local and g.leader is None and g.succession_clarity == 0.5 for g in groups)
-    assert sum(sum(g.members.values()) for g in groups) == pytest.approx(3000)
-    home = next(iter(groups[6].members))
+    assert sum(sum(s.members[g.id].values()) for g in groups) == pytest.approx(3000)
+    home = groups[6].home
+    assert s.members[groups[6].id].keys() == {home}
     assert groups[6].name == f"Grupo local 7 (Region {home})"
 
 
 def test_local_group_sizes_follow_a_power_law_of_rank(tree):
     s = load_scenario_tree(with_local_groups(tree, exponent=-1.5, rank_offset=4))
-    sizes = np.array([sum(g.members.values()) for g in s.factions[2:]])
+    sizes = np.array([sum(s.members[g.id].values()) for g in s.factions[2:]])
     ranks = 4 + np.arange(1, 31)
     assert np.allclose(sizes / sizes[0], (ranks / ranks[0]) ** -1.5)
 
@@ -269,7 +271,7 @@ def test_local_groups_are_deterministic_and_depend_on_their_seed(tree):
 
 def test_local_groups_live_only_in_regions_with_weight(tree):
     s = load_scenario_tree(with_local_groups(tree, regions={"R1": 1, "R3": 2}))
-    homes = {next(iter(g.members)) for g in s.factions[2:]}
+    homes = {g.home for g in s.factions[2:]}
     assert homes == {1, 3}
 
 
@@ -277,8 +279,8 @@ def test_local_groups_are_rivals_of_everyone_in_their_home_region(tree):
     s = load_scenario_tree(with_local_groups(tree, rivalry=0.25))
     ids = s.faction_index()
     for g in s.factions[2:]:
-        k, home = ids[g.id], next(iter(g.members))
-        present = {ids[f.id] for f in s.factions if home in f.members} - {k}
+        k, home = ids[g.id], g.home
+        present = {ids[f.id] for f in s.factions if home in s.members.get(f.id, {})} - {k}
         assert set(np.flatnonzero(s.rivalry[k])) == present
         assert all(s.rivalry[k, j] == 0.25 for j in present)
     assert np.array_equal(s.rivalry, s.rivalry.T)

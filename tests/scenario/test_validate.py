@@ -110,7 +110,7 @@ def test_numbers_out_of_their_documented_range_are_refused(tree):
     tree["factions"][0]["lieutenants"][0]["loyalty"] = 2
     tree["factions"][0]["colour"] = 16
     found = problems_of(tree)
-    assert found["model.mobility"] == "must be <= 0.5, got 0.6"
+    assert found["model.mobility"] == "must be <= 0.05, got 0.6"  # its documented range
     assert found["model.conflict_rate"] == "must be >= 0.0, got -1e-09"
     assert found["regions.R0.courts"] == "must be <= 1.0, got 1.5"
     assert found["factions[0].lieutenants[0].loyalty"] == "must be <= 1.0, got 2"

@@ -6,7 +6,7 @@ import numpy as np
 
 from game.scenario.builder import ScenarioBuilder
 from game.scenario.mapdata import synthetic_map
-from game.scenario.types import PersonSpec
+from game.scenario.types import Person
 from game.sim.leadership import remove_person, split_faction
 from game.sim.start import new_game
 from game.text.names import faction_label, state_lookup
@@ -14,9 +14,9 @@ from game.text.names import faction_label, state_lookup
 
 def world(clarity=0.0):
     lts = [
-        PersonSpec("a_north", "El Norte", 0, 0.6),
-        PersonSpec("a_south", "El Sur", 3, 0.4),
-        PersonSpec("a_east", "El Este", 2, 0.5),
+        Person("a_north", "El Norte", 0, 0.6),
+        Person("a_south", "El Sur", 3, 0.4),
+        Person("a_east", "El Este", 2, 0.5),
     ]
     builder = ScenarioBuilder(synthetic_map(4)).faction(
         "a", {0: 3000, 1: 2000, 2: 1500, 3: 2500}, clarity=clarity, lieutenants=lts, short="A"

@@ -152,11 +152,11 @@ def screens():
 
     def hvt(app):
         view = app.session.view
-        f = next(f for f in view.factions if f.leader_id and not f.local)
+        f = next(f for f in view.factions if f.leader and not f.local)
         app.push(faction_view.FactionView(app, f.id))
         from game.ui.scenes.hvt import HVTDialog
 
-        return Push(HVTDialog(app, f, f.leader_id, f.leader, f.leader_region, True))
+        return Push(HVTDialog(app, f, f.leader))
 
     def class_table(app):
         app.apply(app.start_match(CLASSROOM, 2, 5, 1))

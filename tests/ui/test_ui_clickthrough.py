@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from conftest import click, click_button, key
+from uidriver import click, click_button, key
 
 from game.ui.saves import list_saves
 from game.ui.scenes.loadgame import LoadGame

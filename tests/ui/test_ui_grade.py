@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from conftest import button_with, key
+from uidriver import button_with, key
 
 from game.sim.evaluation import evaluate
 from game.ui.paths import LEVELS

@@ -4,7 +4,7 @@ dialog, a screen, a hand-over), and keeps repeating where repeating helps (movin
 from __future__ import annotations
 
 import pygame
-from conftest import key
+from uidriver import key
 
 from game.ui.paths import LEVELS
 from game.ui.scenes.dialogs import ConfirmQuit

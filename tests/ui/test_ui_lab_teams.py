@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from conftest import key
+from uidriver import key
 
 from game.ui.paths import LEVELS
 from game.ui.scenes.lab import LabScene

@@ -92,8 +92,8 @@ def test_the_menus_fit_the_window(big):
 def test_the_game_screens_fit_the_window(big):
     big.apply(big.new_game(CLASSROOM, seed=3, tutorial=False))
     session = big.session
-    target = next(f for f in session.view.factions if f.leader_id and not f.local)
-    session.propose(HVT(target.leader_id, "kill"))
+    target = next(f for f in session.view.factions if f.leader and not f.local)
+    session.propose(HVT(target.leader.id, "kill"))
     events = session.end_turn()
     problems: list[str] = []
     board = big.top
@@ -114,10 +114,10 @@ def test_the_game_screens_fit_the_window(big):
             problems += [f"map/{tab}: {w.message}" for w in caught if "too small" in str(w.message)]
             problems += [f"map/{tab}: {p}" for p in outside(board)]
             check_legend(board, problems)
-    faction = next(f for f in session.view.factions if f.leader_id and not f.local)
+    faction = next(f for f in session.view.factions if f.leader and not f.local)
     screens = [
         FactionView(big, faction.id),
-        HVTDialog(big, faction, faction.leader_id, faction.leader, faction.leader_region, True),
+        HVTDialog(big, faction, faction.leader),
         TurnReport(big, events),
         ChartsScene(big),
         EndOfTerm(big),
@@ -143,13 +143,11 @@ def test_the_introduction_cards_fit_the_window(big):
 
     big.apply(big.new_game(CLASSROOM, seed=3, tutorial=True))
     session = big.session
-    faction = next(f for f in session.view.factions if f.leader_id and not f.local)
+    faction = next(f for f in session.view.factions if f.leader and not f.local)
     where = {
         "map": lambda: big.top,
         "factions": lambda: FactionView(big, faction.id),
-        "hvt": lambda: HVTDialog(
-            big, faction, faction.leader_id, faction.leader, faction.leader_region, True
-        ),
+        "hvt": lambda: HVTDialog(big, faction, faction.leader),
         "report": lambda: TurnReport(big, []),
         "charts": lambda: ChartsScene(big),
     }

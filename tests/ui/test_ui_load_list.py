@@ -7,7 +7,7 @@ import json
 
 import pygame
 import pytest
-from conftest import key
+from uidriver import key
 
 from game.ui import dates
 from game.ui.paths import LEVELS

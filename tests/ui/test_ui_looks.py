@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 import pygame
 import pytest
-from conftest import key
+from uidriver import key
 
 from game.lab.report import FanChart, Series
 from game.report import charts

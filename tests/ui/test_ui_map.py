@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 import pytest
-from conftest import key
+from uidriver import key
 
 from game.ui.geo import COS_REF, Camera, geometry_for, project
 from game.ui.maprender import MapRenderer, MapStyle

@@ -9,7 +9,7 @@ import sys
 import pygame
 import pygame_gui
 import pytest
-from conftest import key
+from uidriver import key
 
 from game.ui import memory
 from game.ui.scene import Scene

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from conftest import click_button, key
+from uidriver import click_button, key
 
 from game.ui.scenes.charts import ChartsScene
 from game.ui.scenes.dialogs import GameMenu, MessageDialog, QuitDialog
@@ -69,9 +69,7 @@ def play_screens(app):
     faction = session.view.factions[1]
     return {
         "factions": FactionView(app, faction.id),
-        "hvt": HVTDialog(
-            app, faction, faction.leader_id, faction.leader, faction.leader_region, True
-        ),
+        "hvt": HVTDialog(app, faction, faction.leader),
         "report": TurnReport(app, session.game.last_events),
         "charts": ChartsScene(app),
         "endterm": EndOfTerm(app),
@@ -209,8 +207,8 @@ def test_the_debrief_grades_the_term_and_replays_it_without_an_operation(playing
     from game.sim.operations import HVT
 
     session = playing.session
-    faction = next(f for f in session.view.factions if f.leader_id and f.dissolved is None)
-    assert session.propose(HVT(faction.leader_id, "kill")) == []
+    faction = next(f for f in session.view.factions if f.leader and f.dissolved is None)
+    assert session.propose(HVT(faction.leader.id, "kill")) == []
     for _ in range(3):
         session.end_turn()
     end = EndOfTerm(playing)

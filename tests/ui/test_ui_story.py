@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pygame
-from conftest import key
+from uidriver import key
 
 from game.sim.events import Event
 from game.sim.operations import HVT
@@ -65,8 +65,8 @@ def test_budgets_say_pesos():
 
 def test_key_moments_include_the_players_operations_and_big_splits(playing):
     session = playing.session
-    target = next(f for f in session.view.factions if f.leader_id and not f.local)
-    assert session.propose(HVT(target.leader_id, "kill")) == []
+    target = next(f for f in session.view.factions if f.leader and not f.local)
+    assert session.propose(HVT(target.leader.id, "kill")) == []
     session.end_turn()
     session.end_turn()
     split = {"kind": "faction_split", "turn": 2, "faction": target.id, "region": 13,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pygame
-from conftest import SEED, key
+from uidriver import SEED, key
 
 from game.sim.levers import Allocate
 from game.ui.settings import Settings

@@ -111,19 +111,19 @@ def decode_save(data: bytes, name: str = "save") -> dict:
         raise refuse(name, problems)
     scenario = _scenario(payload, name)
     payload["state"] = _state(payload["state"], scenario, name)
+    payload["loaded_scenario"] = scenario  # validated, at the save's difficulty
     return payload
 
 
 def _scenario(payload: dict, name: str):
     """The save's scenario, re-validated by the scenario loader, at the save's difficulty."""
     from game.scenario import ScenarioError, load_scenario_tree
-    from game.scenario.difficulty import with_difficulty
 
+    difficulty = payload["meta"].get("difficulty") or "normal"
     try:
-        scenario = load_scenario_tree(payload["scenario"], name)
+        return load_scenario_tree(payload["scenario"], name, difficulty=difficulty)
     except ScenarioError as exc:
         raise refuse(name, [f"scenario.{p.path}: {p.message}" for p in exc.problems]) from None
-    return with_difficulty(scenario, payload["meta"].get("difficulty") or "normal")
 
 
 def _state(tree: dict, scenario, name: str) -> GameState:

@@ -51,13 +51,12 @@ class FactionView(Scene):
     def faction(self):
         return self.factions[self.index] if self.factions else None
 
-    def people(self) -> list[tuple[str, str, int | None, bool]]:
-        """(id, name, region or None, is_leader) of the selected faction."""
+    def people(self) -> tuple:
+        """The selected faction's people as the planner knows them (`Sighted`), leader first."""
         f = self.faction
         if f is None or f.dissolved is not None:
-            return []
-        out = [(f.leader_id, f.leader, f.leader_region, True)] if f.leader_id else []
-        return out + [(pid, name, region, False) for pid, name, region in f.lieutenants]
+            return ()
+        return f.people()
 
     def build(self) -> None:
         w, h = self.size
@@ -108,9 +107,9 @@ class FactionView(Scene):
         people = self.people()
         if not people:
             return None
-        pid, name, region, leader = people[min(self.person, len(people) - 1)]
+        who = people[min(self.person, len(people) - 1)]
         self.app.tutorial.signal("opened_hvt")
-        return Push(HVTDialog(self.app, self.faction, pid, name, region, leader))
+        return Push(HVTDialog(self.app, self.faction, who))
 
     def resume(self, result=None):
         self.factions = self._listed()

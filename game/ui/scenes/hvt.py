@@ -19,7 +19,7 @@ def outlook(session, faction, region, leader: bool, mode: str, t) -> list[str]:
     regions = session.scenario.map.regions
     lines = []
     if leader:
-        homes = sorted({r for _, _, r in faction.lieutenants if r is not None})
+        homes = sorted({p.region for p in faction.lieutenants if p.region is not None})
         if not homes:  # where the lieutenants are is unknown: where the faction is strongest
             homes = [
                 r
@@ -52,13 +52,14 @@ class HVTDialog(Scene):
     name = "hvt"
     opaque = False
 
-    def __init__(self, app, faction, person_id, name, region, leader: bool):
+    def __init__(self, app, faction, who):
+        """`faction`: a FactionEstimate; `who`: one of its people (a `Sighted`)."""
         super().__init__(app)
         self.faction = faction
-        self.person_id = person_id
-        self.person = name
-        self.region = region
-        self.leader = leader
+        self.person_id = who.id
+        self.person = who.name
+        self.region = who.region
+        self.leader = who.leader
         self.mode = "capture"
         self.card = TutorialCard(self, "hvt")
 

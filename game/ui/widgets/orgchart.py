@@ -55,15 +55,15 @@ def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour
     top = area.y + s(46)
     leader_rect = pygame.Rect(0, top, bw, bh)
     leader_rect.centerx = area.centerx
-    lts = [p for p in people if not p[3]]
-    has_leader = bool(people) and people[0][3]
+    lts = [p for p in people if not p.leader]
+    has_leader = bool(people) and people[0].leader
     if has_leader:
         person_box(
             ctx,
             leader_rect,
-            people[0][1],
+            people[0].name,
             t("factions.leader"),
-            where(people[0][2]),
+            where(people[0].region),
             chosen == 0,
             colour,
         )
@@ -87,7 +87,7 @@ def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour
     per_row = max(1, (area.width - s(20)) // (bw + s(10)))
     y0 = leader_rect.bottom + s(44)
     offset = 1 if has_leader else 0
-    for k, (_pid, pname, region, _) in enumerate(lts):
+    for k, person in enumerate(lts):
         row, col = divmod(k, per_row)
         n_in_row = min(per_row, len(lts) - row * per_row)
         x0 = area.centerx - (n_in_row * (bw + s(10)) - s(10)) // 2
@@ -107,7 +107,13 @@ def draw_chart(ctx: Ctx, area: pygame.Rect, faction, people, chosen: int, colour
                 2,
             )
         person_box(
-            ctx, rect, pname, t("factions.lieutenant"), where(region), chosen == k + offset, colour
+            ctx,
+            rect,
+            person.name,
+            t("factions.lieutenant"),
+            where(person.region),
+            chosen == k + offset,
+            colour,
         )
         ctx.hits.append((rect, "person", k + offset))
 
@@ -138,10 +144,10 @@ def draw_knowledge(ctx: Ctx, area: pygame.Rect, faction) -> None:
             high=f"{faction.total_high:,.0f}",
         ),
     ]
-    if faction.leader_id:
-        located = faction.leader_region is not None
+    if faction.leader:
+        located = faction.leader.region is not None
         lines.append(
-            t("factions.leader_at", place=regions[faction.leader_region].name)
+            t("factions.leader_at", place=regions[faction.leader.region].name)
             if located
             else t("factions.leader_hidden")
         )
