@@ -3,7 +3,7 @@
 A programme is funded nationally or per state with pesos a month (`Allocate`); the scenario's
 status quo funds some of them from the start. What each programme does to the world, with its
 delay and its side effects, is in game/sim/policy.py; this module is the catalogue and the money.
-Texts for players are in English and Spanish (es-MX).
+Their texts for players are in the catalogue (game/text/words.py).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ class Programme:
             programme everywhere; a state's full effort costs that times its population share.
         status_quo: the effort the scenario's default allocation gives it (in every state, for
             state programmes; `interdiction` only where there are crossings or ports).
-        name, effect, delay: player texts by language.
+
+    Its name, effect and delay for players are in the catalogue (`programme.<id>.name`, ...).
     """
 
     id: str
@@ -39,9 +40,6 @@ class Programme:
     group: str
     share: float
     status_quo: float
-    name: dict
-    effect: dict
-    delay: dict
 
     def full_cost(self, scenario: Scenario, region: int | None = None) -> float:
         """Pesos a month for full effort, nationally (`region` None) or in `region`."""
@@ -50,178 +48,20 @@ class Programme:
         return float(full_costs(scenario, self.id)[region])
 
 
-def _p(pid, scope, group, share, quo, en, es, eff_en, eff_es, delay_en, delay_es) -> Programme:
-    return Programme(
-        pid,
-        scope,
-        group,
-        share,
-        quo,
-        {"en": en, "es": es},
-        {"en": eff_en, "es": eff_es},
-        {"en": delay_en, "es": delay_es},
-    )
-
-
 # Costs are shares of the scenario's budget (game estimates): the status quo spends about three
 # quarters of it, and funding every line fully would take about two budgets, so choices are forced.
 PROGRAMMES: tuple[Programme, ...] = (
-    _p(
-        "troops",
-        "state",
-        "force",
-        0.60,
-        0.30,
-        "Army and National Guard",
-        "Ejército y Guardia Nacional",
-        "Suppresses violence locally at first, arrests and kills members; with little "
-        "intelligence and weak police it kills civilians, and long deployments invite ambushes.",
-        "Reprime la violencia local al principio, detiene y abate integrantes; con poca "
-        "inteligencia y policía débil mata civiles, y los despliegues largos atraen emboscadas.",
-        "Deploys in 1 month.",
-        "Se despliega en 1 mes.",
-    ),
-    _p(
-        "interdiction",
-        "state",
-        "force",
-        0.10,
-        0.30,
-        "Interdiction",
-        "Intercepción",
-        "Checkpoints at highways, ports and crossings: seizes drugs and diverts routes to the "
-        "next-cheapest corridor, taking violence with them. National flow barely changes.",
-        "Retenes en carreteras, puertos y cruces: decomisa droga y desvía las rutas al siguiente "
-        "corredor más barato, que se lleva la violencia. El flujo nacional apenas cambia.",
-        "Immediate.",
-        "Inmediato.",
-    ),
-    _p(
-        "intel_national",
-        "national",
-        "intelligence",
-        0.05,
-        0.50,
-        "National intelligence",
-        "Inteligencia nacional",
-        "Maps every faction's network: better odds for operations against leaders, fewer "
-        "civilian deaths when force is used.",
-        "Mapea la red de cada facción: mejores probabilidades en operativos contra líderes y "
-        "menos civiles muertos cuando se usa la fuerza.",
-        "Builds over 6-12 months.",
-        "Se construye en 6 a 12 meses.",
-    ),
-    _p(
-        "intel_state",
-        "state",
-        "intelligence",
-        0.12,
-        0.20,
-        "Regional intelligence",
-        "Inteligencia regional",
-        "Exposes the factions operating in this state.",
-        "Expone a las facciones que operan en este estado.",
-        "Builds over 3-6 months.",
-        "Se construye en 3 a 6 meses.",
-    ),
-    _p(
-        "financial_intel",
-        "national",
-        "intelligence",
-        0.02,
-        0.30,
-        "Financial intelligence",
-        "Inteligencia financiera",
-        "Freezes cartel assets; the freezes stick only where courts work (most frozen money "
-        "was released for lack of prosecutions in 2019-2020).",
-        "Congela bienes de los cárteles; los congelamientos solo se sostienen donde los juzgados "
-        "funcionan (en 2019-2020 se liberó casi todo por falta de procesos).",
-        "Months; bites with courts.",
-        "Meses; pega con juzgados.",
-    ),
-    _p(
-        "police",
-        "state",
-        "institutions",
-        0.30,
-        0.50,
-        "Police professionalisation",
-        "Profesionalización policial",
-        "Slowly builds police capacity: more arrests, less corruption, fewer civilian deaths. "
-        "Reforms can raise homicides at first.",
-        "Construye capacidad policial poco a poco: más detenciones, menos corrupción, menos "
-        "civiles muertos. Las reformas pueden subir los homicidios al principio.",
-        "Years; decays slowly.",
-        "Años; decae despacio.",
-    ),
-    _p(
-        "courts",
-        "state",
-        "institutions",
-        0.20,
-        0.50,
-        "Prosecutors and courts",
-        "Fiscalías y juzgados",
-        "More of those arrested stay in prison; asset freezes stick. Arrests can fall while "
-        "the new system settles.",
-        "Más detenidos se quedan en prisión; los congelamientos se sostienen. Las detenciones "
-        "pueden caer mientras el nuevo sistema se asienta.",
-        "Years; decays slowly.",
-        "Años; decae despacio.",
-    ),
-    _p(
-        "local_integrity",
-        "state",
-        "institutions",
-        0.10,
-        0.30,
-        "Local-government integrity",
-        "Integridad de gobiernos locales",
-        "Makes corruption of mayors and local police harder: cartels lose the weak plazas.",
-        "Dificulta corromper alcaldes y policías locales: los cárteles pierden las plazas débiles.",
-        "Years.",
-        "Años.",
-    ),
-    _p(
-        "prisons",
-        "national",
-        "institutions",
-        0.03,
-        0.50,
-        "Prisons",
-        "Prisiones",
-        "Stops prisons working as cartel offices and recruitment centres.",
-        "Impide que las prisiones funcionen como oficinas y centros de reclutamiento.",
-        "1-2 years.",
-        "1 a 2 años.",
-    ),
-    _p(
-        "youth",
-        "state",
-        "prevention",
-        0.25,
-        0.10,
-        "Targeted youth programmes",
-        "Programas focalizados para jóvenes",
-        "Jobs, school and outreach for young people at risk in this state: fewer recruits.",
-        "Empleo, escuela y acompañamiento a jóvenes en riesgo en este estado: menos reclutas.",
-        "6-18 months.",
-        "6 a 18 meses.",
-    ),
-    _p(
-        "transfers",
-        "national",
-        "prevention",
-        0.40,
-        0.50,
-        "National cash transfers",
-        "Transferencias nacionales",
-        "Broad, untargeted transfers: popular, but little effect on recruitment per peso.",
-        "Transferencias amplias, no focalizadas: populares, pero poco efecto en el reclutamiento "
-        "por peso.",
-        "Years.",
-        "Años.",
-    ),
+    Programme("troops", "state", "force", 0.6, 0.3),
+    Programme("interdiction", "state", "force", 0.1, 0.3),
+    Programme("intel_national", "national", "intelligence", 0.05, 0.5),
+    Programme("intel_state", "state", "intelligence", 0.12, 0.2),
+    Programme("financial_intel", "national", "intelligence", 0.02, 0.3),
+    Programme("police", "state", "institutions", 0.3, 0.5),
+    Programme("courts", "state", "institutions", 0.2, 0.5),
+    Programme("local_integrity", "state", "institutions", 0.1, 0.3),
+    Programme("prisons", "national", "institutions", 0.03, 0.5),
+    Programme("youth", "state", "prevention", 0.25, 0.1),
+    Programme("transfers", "national", "prevention", 0.4, 0.5),
 )
 BY_ID = {p.id: p for p in PROGRAMMES}
 

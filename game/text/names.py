@@ -9,18 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-LABELS = {
-    "en": {
-        "splinter": "{parent} – {founder}'s faction",
-        "local": "Local group {n} ({place})",
-        "local_n": "Local group {n}",
-    },
-    "es": {
-        "splinter": "{parent} – facción de {founder}",
-        "local": "Grupo local {n} ({place})",
-        "local_n": "Grupo local {n}",
-    },
-}
+from game.text.words import word
+
 LONG = 40  # names longer than this are shortened in sentences
 
 
@@ -34,16 +24,15 @@ def faction_label(info, lookup: Callable[[str], object | None], places, lang: st
         places: region names by index (for a local group's home).
         short: the short form (tables, map labels).
     """
-    words = LABELS.get(lang, LABELS["en"])
     if info.local and not info.parent:  # local groups: always from their number and state
         number = info.id.rsplit("_", 1)[-1]
         if short:
             return f"L{number}"
         place = places[info.home] if info.home is not None and info.home < len(places) else None
         return (
-            words["local"].format(n=number, place=place)
+            word(lang, "name.local").format(n=number, place=place)
             if place
-            else words["local_n"].format(n=number)
+            else word(lang, "name.local_n").format(n=number)
         )
     if info.name and not (short and info.short):
         return info.name
@@ -54,7 +43,7 @@ def faction_label(info, lookup: Callable[[str], object | None], places, lang: st
         parent_short = faction_label(parent, lookup, places, lang, True) if parent else info.parent
         if short:
             return f"{parent_short}-{info.founder.split()[-1]}"
-        return words["splinter"].format(parent=parent_short, founder=info.founder)
+        return word(lang, "name.splinter").format(parent=parent_short, founder=info.founder)
     return info.id
 
 

@@ -1,27 +1,17 @@
-"""Words for players, in English and Spanish (es-MX), from assets/ui/i18n/<lang>.json.
+"""Words for players, in English and Spanish (es-MX), with number and date formats.
 
+The words come from the game's one catalogue (game/text/words.py, assets/ui/i18n/<lang>.json).
 A missing key falls back to English, then to the key itself, so a forgotten string shows up as
-text on screen instead of a crash (and tests/ui/test_i18n.py catches it first).
+text on screen instead of a crash (and the tests catch it first).
 """
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
+from game.text.words import table
 from game.ui.dates import parse
-from game.ui.paths import ASSETS
 from game.ui.text import clean
 
 LIMITS = {"name": 120}  # characters of a scenario's name shown in titles and lists
-
-I18N = ASSETS / "i18n"
-
-
-@cache
-def table(lang: str) -> dict[str, object]:
-    with open(I18N / f"{lang}.json", encoding="utf-8") as fh:
-        return json.load(fh)
 
 
 class Strings:

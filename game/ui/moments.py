@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.text.narrate import WORDS
 from game.ui.names import sentence_name
 
 BEFORE, AFTER = 3, 6  # months averaged before and after a fall
@@ -88,13 +87,12 @@ def _operations(session, t, used: set[int]) -> list[Moment]:
 def _removals(session, t, used: set[int]) -> list[Moment]:
     """Leaders who fell for other reasons (routine arrests, rivals, a US strike)."""
     out = []
-    words = WORDS.get(t.lang, WORDS["en"])
     for i, m in enumerate(session.history.moments):
         if i in used or m.get("kind") != "leader_removed":
             continue
         used.add(i)
         data = m.get("data") or {}
-        how = words.get(data.get("how", ""), data.get("how", ""))
+        how = t(f"word.{data.get('how', '')}") if data.get("how") else ""
         parts = [t("moment.removed", name=data.get("name", "?"), how=how)]
         parts += _aftermath(session, t, m, used)
         turn = int(m.get("turn", 0))

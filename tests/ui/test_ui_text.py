@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ui.i18n import I18N, Strings
+from game.text.words import CATALOGUE as I18N
+from game.ui.i18n import Strings
 from game.ui.settings import Settings, system_language
 
 UI = Path(__file__).resolve().parents[2] / "game" / "ui"
@@ -118,3 +119,23 @@ def test_settings_survive_a_round_trip(tmp_path):
     Settings(language="es", ui_scale=1.3, colourblind=True).save(path)
     again = Settings.load(path)
     assert (again.language, again.ui_scale, again.colourblind) == ("es", 1.3, True)
+
+
+def test_the_catalogue_has_words_for_everything_the_model_names():
+    """Every event kind has a sentence, every cause a reason, every programme its texts."""
+    from game.sim.events import Cause, Kind
+    from game.sim.levers import PROGRAMMES
+
+    for lang in ("en", "es"):
+        words = load(lang)
+        missing = [f"event.{k.value}" for k in Kind if f"event.{k.value}" not in words]
+        missing += [
+            f"reason.{c.value}" for c in Cause if c.value and f"reason.{c.value}" not in words
+        ]
+        missing += [
+            f"programme.{p.id}.{part}"
+            for p in PROGRAMMES
+            for part in ("name", "effect", "delay")
+            if f"programme.{p.id}.{part}" not in words
+        ]
+        assert not missing, (lang, missing)

@@ -37,7 +37,10 @@ def describe_order(order, session, t) -> str:
         p = BY_ID[order.programme]
         where = regions[order.region].name if order.region is not None else t("budget.national")
         return t(
-            "order.allocate", programme=p.name[t.lang], where=where, pesos=t.money(order.pesos)
+            "order.allocate",
+            programme=t(f"programme.{p.id}.name"),
+            where=where,
+            pesos=t.money(order.pesos),
         )
     from game.ui.scenes.faction_view import person_name
 
@@ -80,7 +83,10 @@ class BudgetPanel(SidePanel):
             if programme.scope == "state":
                 spent, n = self._state_total(programme.id)
                 line = t(
-                    "budget.state_line", programme=programme.name[t.lang], pesos=t.money(spent), n=n
+                    "budget.state_line",
+                    programme=t(f"programme.{programme.id}.name"),
+                    pesos=t.money(spent),
+                    n=n,
                 )
                 y = dim(self, y, line)
         return y

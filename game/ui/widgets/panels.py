@@ -123,9 +123,8 @@ class ProgrammeRow:
 
     def build(self, y: int) -> int:
         p, s, t = self.panel, self.panel.s, self.panel.t
-        lang = t.lang
         self.amount = None
-        y = p.label(y, self.programme.name[lang], "@bold", 22) + s(2)
+        y = p.label(y, t(f"programme.{self.programme.id}.name"), "@bold", 22) + s(2)
         split = int(p.width * 0.5)
         self.slider = p.scene.slider(
             (0, y, split, s(22)), self.percent(), 0, 150, self.moved, p.scroll
@@ -134,8 +133,13 @@ class ProgrammeRow:
             (split + s(8), y, p.width - split - s(8), s(22)), "", "@small", p.scroll
         )
         y += s(26)
-        y = p.paragraph(y, self.programme.effect[lang], 12)
-        y = p.label(y + s(2), t("programme.delay", delay=self.programme.delay[lang]), "@small", 18)
+        y = p.paragraph(y, t(f"programme.{self.programme.id}.effect"), 12)
+        y = p.label(
+            y + s(2),
+            t("programme.delay", delay=t(f"programme.{self.programme.id}.delay")),
+            "@small",
+            18,
+        )
         self.refresh()
         return y + s(10)
 
