@@ -1,6 +1,6 @@
 """Structured events: what happened, where, to whom, and why.
 
-Events carry ids, enums and numbers, never display text; `game/narrate.py` turns them into
+Events carry ids, enums and numbers, never display text; `game/text/narrate.py` turns them into
 sentences in the player's language. `Kind` lists everything that can happen and `Cause` every
 mechanism, order or motive that can make it happen, so no module matches free strings.
 """

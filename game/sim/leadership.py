@@ -220,7 +220,7 @@ def _splinter(
     low, high = scenario.model.splinter_clarity_low, scenario.model.splinter_clarity_high
     return Faction(
         id=sid,
-        name="",  # named at the edge from its parent and founder (game/names.py)
+        name="",  # named at the edge from its parent and founder (game/text/names.py)
         short="",
         colour=parent.colour,
         leader=leader,
