@@ -12,6 +12,7 @@ import numpy as np
 import pygame
 
 from game.sim.levers import BY_ID
+from game.sim.metrics import regional_rates
 from game.ui import palette
 from game.ui.maprender import MapStyle
 from game.ui.names import display_name
@@ -42,7 +43,8 @@ class ModeData:
 
 
 def homicide_rates(view, scenario) -> np.ndarray:
-    return view.homicide_history.sum(axis=0) / scenario.map.populations() * 1e5
+    """Homicides per 100k over the last 12 months by state (the model's own measure)."""
+    return regional_rates(view.homicide_history, scenario)
 
 
 @dataclass
