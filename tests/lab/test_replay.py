@@ -125,5 +125,10 @@ def test_a_game_taken_over_from_history_replays_history_as_the_experiment_it_was
     source = load_source(path)
     assert source.bookmark == bookmark and hvt_turns(source) == [bookmark]
     assert replay(source) == game.national
+    result = counterfactual(source, bookmark)
+    assert (
+        result["played"] == game.national
+        and result["without"][:bookmark] == game.national[:bookmark]
+    )
     elsewhere = handed_over(source, seed=5)  # another world: history's planner plays it there
     assert elsewhere.state.turn == bookmark - 1 and not elsewhere.state.experiment

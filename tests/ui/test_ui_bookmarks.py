@@ -10,6 +10,7 @@ from conftest import button_with, click, key
 from game.cli import main
 from game.lab.replay import load_source, replay
 from game.sim.operations import HVT
+from game.ui.moments import key_moments
 from game.ui.paths import LEVELS
 from game.ui.saves import load_session, save_session
 from game.ui.scenes.map_screen import MapScreen
@@ -93,6 +94,9 @@ def test_the_grade_and_what_if_of_a_bookmarked_game_start_at_the_bookmark(app):
     assert quo.rows[0] == session.term_rows[0] == session.game.national[14]
     assert len(quo.rows) == len(session.term_rows) == 3
     assert WhatIf(session).turns == []  # history's capture in month 14 is not the player's
+    assert session.game.order_log[0][0] == 1 and session.history.moments
+    months = [int(m.split(":")[0].split()[-1]) for m in key_moments(session, app.t)]
+    assert all(month >= 15 for month in months)
 
 
 def test_play_from_a_month_the_history_level_has_not_exits_2(capsys):
@@ -106,3 +110,10 @@ def test_play_from_a_month_the_history_level_has_not_exits_2(capsys):
         assert main(["play", *args]) == 2
         err = capsys.readouterr().err
         assert "Traceback" not in err and ("--from" in err or "history" in err)
+
+
+def test_play_from_a_bookmark_opens_the_history_level_there(monkeypatch):
+    seen = {}
+    monkeypatch.setattr("game.ui.app.run_app", lambda **kw: seen.update(kw) or 0)
+    assert main(["play", "--from", "2012-12"]) == 0
+    assert seen["bookmark"] == "2012-12" and seen["scenario"].endswith("history_2006.yaml")
