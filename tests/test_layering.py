@@ -95,8 +95,6 @@ def upward(path: Path, mine: str | None = None) -> list[str]:
     return bad
 
 
-
-
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(GAME)))
 def test_no_module_imports_a_layer_above_its_own(path):
     assert upward(path) == [], f"{path.relative_to(GAME)} imports {upward(path)}"

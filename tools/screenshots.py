@@ -1,10 +1,11 @@
 """Regenerate the desktop game's screenshots in docs/screenshots/ (no display needed).
 
 Plays a fixed game of "After El Mencho" (seed 7) with a few operations against leaders, then
-captures: the main menu, the new-game screen, the map screen, the state panel, the budget panel,
-the drug routes, the faction view, the operation dialog, a turn report, the charts, the end of the
-term (graded against doing nothing, with "What if?"), the policy lab (setup, a run in progress,
-its charts), and team play (setup, the hand-over screen, the class table and the comparison).
+captures: the main menu, the new-game screen (and the history level's bookmarks), the map
+screen, the state panel, the budget panel, the drug routes, the faction view, the operation
+dialog, a turn report, the charts, the end of the term (graded against doing nothing, with
+"What if?"), the policy lab (setup, a run in progress, its charts), and team play (setup, the
+hand-over screen, the class table and the comparison).
 
 Every screen is shot at 1280x720 in English (`name.png`) and Spanish (`name_es.png`); the main
 screens also at 1920x1080 (`name_1920x1080.png`, `name_1920x1080_es.png`).
@@ -86,6 +87,15 @@ class Shooter:
         if self.wants("new_game"):
             app.push(NewGame(app))
             self.save("new_game")
+            app.pop()
+        if self.wants("new_game_history"):  # the bookmarks of "History, replayed"
+            picker = NewGame(app)
+            picker.index = next(
+                (i for i, lv in enumerate(picker.levels) if lv.raw.get("id") == "history_2006"), 0
+            )
+            picker.mark = 2
+            app.push(picker)
+            self.save("new_game_history")
             app.pop()
         app.apply(app.new_game(seed=7))
         self.play_a_term()

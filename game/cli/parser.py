@@ -36,6 +36,14 @@ def turns(text: str) -> int:
     return value
 
 
+def month(text: str) -> str:
+    """A month written YYYY-MM (whether the scenario has it is checked with the scenario)."""
+    ok = len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
+    if not ok or not 1 <= int(text[5:]) <= 12:
+        raise argparse.ArgumentTypeError(f"must be a month like 2018-12, not {text!r}")
+    return text
+
+
 def share(text: str) -> float:
     """A finite number from 0 to 1 (NaN and infinities are refused)."""
     try:
@@ -73,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     play = sub.add_parser("play", help="start the desktop game (the default)")
     play.add_argument("--scenario", type=path, default=None, help="scenario file to start with")
+    play.add_argument(
+        "--from",
+        dest="bookmark",
+        type=month,
+        default=None,
+        metavar="YYYY-MM",
+        help="take over the history level in this month, after history plays the months before",
+    )
     _run_parser(sub)
     _experiment_parser(sub)
     _lab_parser(sub)

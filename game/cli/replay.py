@@ -70,9 +70,9 @@ def luck(source, seeds: int, folder, render) -> None:
 
     own = replay.history(source)
     runs = {seed: replay.replay(source, seed=seed) for seed in range(1, seeds + 1)}
-    rate, score = own[-1]["homicides_per_100k"], evaluate(own).score
+    rate, score = own[-1]["homicides_per_100k"], evaluate(replay.term(source, own)).score
     rates = [rows[-1]["homicides_per_100k"] for rows in runs.values()]
-    scores = [evaluate(rows).score for rows in runs.values()]
+    scores = [evaluate(replay.term(source, rows)).score for rows in runs.values()]
     out(f"{source.name}: your order log re-played on {seeds} seeds")
     out(
         f"  homicide rate at the end: {rate:.1f} per 100k — "

@@ -15,6 +15,7 @@ rate: deaths in the year per 100,000). 2007-2018 are the calibration years, 2019
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -38,6 +39,11 @@ SESNSP_CSV = DATA / "sesnsp_victims_monthly.csv"
 CALIBRATION = range(2007, 2019)
 HELD_OUT = range(2019, 2026)
 END = "2025-12"
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+HISTORY_ID = "history_2006"  # the level whose months the history planner knows
+# Where a player may take over from history on the desktop: the start (Calderón) and the first
+# month of each later presidency (Peña Nieto, López Obrador, Sheinbaum).
+BOOKMARKS = ("2006-12", "2012-12", "2018-12", "2024-10")
 RECENT = range(2019, 2025)  # the years that rank "the most violent states" (INEGI, not estimates)
 PARTS = (("calibration", CALIBRATION), ("held_out", HELD_OUT))
 
@@ -141,15 +147,25 @@ def play_history(
     return game
 
 
-def history_until(scenario: Scenario, month: str, seed: int) -> Game:
+def is_history(scenario: Scenario) -> bool:
+    """True for the level the history planner replays (bookmarks exist only there)."""
+    return scenario.id == HISTORY_ID
+
+
+def history_until(
+    scenario: Scenario, month: str, seed: int, on_turn: Callable[[Game], None] | None = None
+) -> Game:
     """The game as history left it just before `month`, ready for a player to play `month`:
     the months before are played by the history planner (removals guaranteed), then the game
-    becomes an ordinary one. ValueError when `month` is not a month of the scenario."""
+    becomes an ordinary one. `on_turn(game)` after each month (progress; it may raise to stop).
+    ValueError when `month` is not a month of the scenario."""
+    if not isinstance(month, str) or not MONTH.fullmatch(month):
+        raise ValueError(f"{str(month)[:20]!r} is not a month written as YYYY-MM (2018-12)")
     turn = turn_of(scenario, month)
     if not 1 <= turn <= scenario.turns:
         first = f"{scenario.start:%Y-%m}"
         raise ValueError(f"{month} is not a month of {scenario.id} ({scenario.turns} from {first})")
-    game = play_history(scenario, seed, turn - 1)
+    game = play_history(scenario, seed, turn - 1, on_turn=on_turn)
     game.state.experiment = False
     return game
 

@@ -9,6 +9,11 @@ object per order, in the order they were given,
 
 that is, the month it was given for, the order's `kind` (game.sim.order_types.ORDER_TYPES) and
 every field of the order dataclass (`dataclasses.asdict`).
+
+A game taken over from history at a bookmark (`meta.bookmark` of a save: the month the player
+first planned, and its turn) holds history's orders before that month, given as an experiment
+(guaranteed operations); the replays give them back as such, then the player's orders as an
+ordinary game. The player's term, scored and replayed "without", starts at the bookmark.
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ class Source:
     orders: dict[int, list[Order]] = field(default_factory=dict)
     national: list[dict] = field(default_factory=list)  # the recorded history, when saved
     experiment: bool = False
+    bookmark: int | None = None  # the first month the player played after history (None: all)
 
 
-def source_from_game(name: str, game: Game) -> Source:
+def source_from_game(name: str, game: Game, bookmark: int | None = None) -> Source:
     orders: dict[int, list[Order]] = {}
     for turn, order in game.order_log:
         orders.setdefault(turn, []).append(order)
@@ -50,7 +56,19 @@ def source_from_game(name: str, game: Game) -> Source:
         orders,
         list(game.national),
         game.state.experiment,
+        bookmark,
     )
+
+
+def bookmark_of(meta: dict) -> int | None:
+    """The turn a save's player took over from history (its `meta.bookmark`, checked on load)."""
+    mark = meta.get("bookmark")
+    return int(mark["turn"]) if isinstance(mark, dict) else None
+
+
+def term(source: Source, rows: list[dict]) -> list[dict]:
+    """The rows of the player's term: from the state handed over at the bookmark (row 0) on."""
+    return rows[source.bookmark - 1 :] if source.bookmark else rows
 
 
 def load_game_file(path):
@@ -86,17 +104,44 @@ def load_source(path) -> Source:
         orders,
         list(meta.get("national") or []),
         bool(getattr(state, "experiment", False)),
+        bookmark_of(meta),
     )
 
 
-def replay(source: Source, seed: int | None = None, drop=None) -> list[dict]:
-    """The national history of the order log re-played from the start (turn 0 = the start).
+def handed_over(source: Source, seed: int | None = None, on_turn=None) -> Game:
+    """The game as the player found it: the start, or history up to the bookmark.
 
-    `drop(turn, order)` -> True leaves that order out.
+    On the save's own seed, the order log's months before the bookmark are re-played as the
+    experiment they were (exactly the game that was handed over); on another seed, the history
+    planner plays them in that world (`game.lab.backtest.history_until`). `on_turn(game)` after
+    each of those months.
     """
-    game = Game.start(source.scenario, source.seed if seed is None else seed)
-    game.state.experiment = source.experiment
-    for turn in range(1, source.turns + 1):
+    seed = source.seed if seed is None else seed
+    if source.bookmark and seed != source.seed:
+        from game.lab.backtest import history_until
+        from game.sim.calendar import month_date
+
+        month = f"{month_date(source.scenario, source.bookmark):%Y-%m}"
+        return history_until(source.scenario, month, seed, on_turn)
+    game = Game.start(source.scenario, seed)
+    game.state.experiment = source.experiment or bool(source.bookmark)
+    for turn in range(1, source.bookmark or 1):
+        game.play(source.orders.get(turn, []))
+        if on_turn:
+            on_turn(game)
+    if source.bookmark:
+        game.state.experiment = False
+    return game
+
+
+def replay(source: Source, seed: int | None = None, drop=None) -> list[dict]:
+    """The national history of the order log re-played from the start (turn 0 = the start);
+    from the bookmark on when there is one (see `handed_over`).
+
+    `drop(turn, order)` -> True leaves that order out of the player's months.
+    """
+    game = handed_over(source, seed)
+    for turn in range(game.state.turn + 1, source.turns + 1):
         orders = source.orders.get(turn, [])
         game.play([o for o in orders if not (drop and drop(turn, o))])
     return game.national
@@ -110,9 +155,13 @@ def history(source: Source) -> list[dict]:
 
 
 def hvt_turns(source: Source) -> list[int]:
-    """The months with HVT operations (the choices a counterfactual can undo)."""
+    """The months with HVT operations the player chose (the choices a counterfactual can
+    undo; history's, before a bookmark, are not the player's)."""
+    first = source.bookmark or 1
     return sorted(
-        t for t, orders in source.orders.items() if any(isinstance(o, HVT) for o in orders)
+        t
+        for t, orders in source.orders.items()
+        if t >= first and any(isinstance(o, HVT) for o in orders)
     )
 
 
@@ -160,10 +209,10 @@ def was_it_luck(source: Source, seeds: int = 30) -> dict:
             {
                 "seed": seed,
                 "homicides_per_100k": rows[-1]["homicides_per_100k"],
-                "score": evaluate(rows).score,
+                "score": evaluate(term(source, rows)).score,
             }
         )
-    rate, score = own[-1]["homicides_per_100k"], evaluate(own).score
+    rate, score = own[-1]["homicides_per_100k"], evaluate(term(source, own)).score
     return {
         "player": {"seed": source.seed, "homicides_per_100k": rate, "score": score},
         "runs": runs,

@@ -9,8 +9,10 @@ import traceback
 from pathlib import Path
 
 
-def run_app(scenario: str | None = None) -> int:
-    """Open the game window; returns the exit status (2 when `scenario` cannot be used)."""
+def run_app(scenario: str | None = None, bookmark: str | None = None) -> int:
+    """Open the game window; returns the exit status (2 when `scenario` cannot be used). With
+    `bookmark` ("YYYY-MM", checked by the caller), the history level `scenario` is replayed up
+    to that month and handed over."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.scenario import ScenarioError, load_scenario
 
@@ -27,7 +29,9 @@ def run_app(scenario: str | None = None) -> int:
     app = App(default_paths())
     try:
         app.push(MainMenu(app))
-        if scenario is not None:
+        if bookmark is not None:
+            app.apply(app.take_over(scenario, bookmark))
+        elif scenario is not None:
             app.apply(app.new_game(scenario))
         return app.run()
     except Exception:  # a bug, not a player's mistake: keep the game and say where the log is

@@ -44,6 +44,38 @@ class GameCommands:
         self.tutorial.start(not self.settings.tutorial_done if tutorial is None else tutorial)
         return Reset(MapScreen(self))
 
+    def take_over(self, scenario_file, month: str, difficulty=None, seed=None, who=None):
+        """A game of the history level taken over at `month` ("YYYY-MM"): history plays the
+        months before in the background ("Replaying history…"), then `hand_over`. The first
+        month is an ordinary new game."""
+        from game.lab.backtest import is_history, turn_of
+        from game.ui.bookmarks import HistoryJob
+        from game.ui.scenes.replaying import Replaying
+
+        path = Path(scenario_file)
+        difficulty = difficulty or self.settings.difficulty
+        scenario = self._scenario(path, difficulty)
+        if not hasattr(scenario, "map"):
+            return scenario
+        if not is_history(scenario):
+            return self.message(self.t("error.no_bookmarks", path=path.name), "")
+        if turn_of(scenario, month) <= 1:
+            return self.new_game(path, difficulty, seed)
+        seed = random_seed() if seed is None else int(seed)
+        job = HistoryJob(scenario, month, seed).start()
+        return Push(Replaying(self, job, str(path), difficulty, who))
+
+    def hand_over(self, job, scenario_file: str, difficulty: str):
+        """The game history handed over (a finished `HistoryJob`) becomes the session."""
+        from game.ui.scenes.map_screen import MapScreen
+        from game.ui.session import Session
+
+        self.session = Session(job.game, scenario_file, difficulty, job.history, job.bookmark)
+        self.match = None
+        self.tutorial.start(not self.settings.tutorial_done)
+        self.toast(self.t("toast.taken_over", month=self.t.month(job.month)))
+        return Reset(MapScreen(self))
+
     def _scenario(self, path: Path, difficulty: str, turns: int | None = None):
         """The scenario at `difficulty` (and `turns` months long), or a message action."""
         from dataclasses import replace
@@ -136,10 +168,12 @@ class GameCommands:
         first = sessions[0]
         turns = max(s.state.turn for s in sessions)
         quo = getattr(self, "_quo", None)
-        if quo is None or quo.key != key_of(first.scenario, first.state.seed, turns):
+        key = key_of(first.scenario, first.state.seed, turns, first.bookmark)
+        if quo is None or quo.key != key:
             if quo is not None:
                 quo.stop()
-            self._quo = StatusQuo(first.scenario, first.state.seed, turns).start()
+            quo = StatusQuo(first.scenario, first.state.seed, turns, first.handover())
+            self._quo = quo.start()
         return self._quo
 
     def issue(self, order) -> list[str]:

@@ -67,7 +67,7 @@ class Match:
         quo's national rows) when given; equal scores share a rank (1, 1, 3)."""
         from game.sim.evaluation import evaluate
 
-        scored = [(k, evaluate(s.game.national, baseline)) for k, s in enumerate(self.sessions)]
+        scored = [(k, evaluate(s.term_rows, baseline)) for k, s in enumerate(self.sessions)]
         scored.sort(key=lambda item: (-item[1].score, item[0]))
         out: list[tuple[int, int, object]] = []
         for place, (k, evaluation) in enumerate(scored, start=1):

@@ -2,7 +2,9 @@
 they went), every fallen leader and what followed (a split or an heir), splits of organisations,
 and how homicides moved in the state concerned, e.g.
 "month 1: your operation to kill El Jardinero (CJNG) succeeded → CJNG split in 5 → Jalisco
-homicides +60%". When there are more than fit, the player's operations and the splits stay."""
+homicides +60%". When there are more than fit, the player's operations and the splits stay.
+In a game taken over from history, the moments are those of the player's term (from the
+bookmark on): history's operations were not the player's."""
 
 from __future__ import annotations
 
@@ -50,6 +52,8 @@ def key_moments(session, t, limit: int = 8) -> list[str]:
         for m in moments
         if m.get("kind") == "mandate_lost"
     ]
+    first = getattr(session, "bookmark", None) or 1
+    found = [m for m in found if m.turn >= first]
     kept = sorted(found, key=lambda m: (m.rank, m.turn))[:limit]
     return [m.text for m in sorted(kept, key=lambda m: (m.turn, m.rank))]
 

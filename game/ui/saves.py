@@ -141,7 +141,7 @@ def describe(info: dict | None, t) -> tuple[str, str] | None:
 
 def load_session(path: Path) -> Session:
     """The session stored in `path`; SaveError with a clear message when it cannot be used."""
-    from game.lab.replay import load_game_file
+    from game.lab.replay import bookmark_of, load_game_file
     from game.lab.runner import Game
     from game.sim.order_types import order_from_dict
     from game.sim.save import SaveError
@@ -153,7 +153,12 @@ def load_session(path: Path) -> Session:
         game = Game(scenario, payload["state"])
         game.order_log = [order_from_dict(item) for item in payload.get("orders", [])]
         game.national = list(meta.get("national") or [])
-        session = Session(game, meta.get("scenario_file", ""), meta.get("difficulty", "normal"))
+        session = Session(
+            game,
+            meta.get("scenario_file", ""),
+            meta.get("difficulty", "normal"),
+            bookmark=bookmark_of(meta),
+        )
         if meta.get("history"):
             session.history = History.from_dict(meta["history"])
         session.pending = [order_from_dict(item)[1] for item in meta.get("pending", [])]

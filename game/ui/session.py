@@ -22,7 +22,7 @@ from game.sim.orders import Order, validate
 from game.sim.state import GameState
 from game.sim.view import PlayerView, player_view
 from game.text.narrate import HEADLINES
-from game.ui.dates import months
+from game.ui.dates import add_months, months
 
 # Headline events kept for the end-of-term key moments (with the splits they caused).
 MOMENT_KINDS = HEADLINES | {"armed_group_formed", "armed_group_dissolved"}
@@ -81,12 +81,22 @@ def same_line(a: Order, b: Order) -> bool:
 class Session:
     """One game in progress, with its pending orders for the month being planned."""
 
-    def __init__(self, game: Game, scenario_file: str = "", difficulty: str = "normal"):
+    def __init__(
+        self,
+        game: Game,
+        scenario_file: str = "",
+        difficulty: str = "normal",
+        history: History | None = None,
+        bookmark: int | None = None,
+    ):
         self.game = game
         self.scenario_file = scenario_file
         self.difficulty = difficulty
+        # the first month the player planned after history played the ones before (None: the
+        # game was played from the start); the player's term, graded and replayed, starts here
+        self.bookmark = bookmark
         self.pending: list[Order] = []
-        self.history = History()
+        self.history = history or History()
         self.dirty = False  # something happened since the last save
         self.save_name: str | None = None
         self.previous_events: list[Event] = []  # the month before last's (to spot repeats)
@@ -125,6 +135,20 @@ class Session:
                     order.apply(preview, self.scenario, None)
             self._preview = preview
         return self._preview
+
+    @property
+    def term_rows(self) -> list[dict]:
+        """The national rows of the player's term: from the start, or from the state history
+        handed over at the bookmark (row 0) on."""
+        national = self.game.national
+        return national[self.bookmark - 1 :] if self.bookmark else national
+
+    def handover(self):
+        """The replay source that re-makes the game as it was handed over (None: not taken over
+        from history): the status quo and "what if?" start from it."""
+        from game.lab.replay import source_from_game
+
+        return source_from_game("desk", self.game, self.bookmark) if self.bookmark else None
 
     @property
     def finished(self) -> bool:
@@ -219,7 +243,22 @@ class Session:
             "national": self.game.national,
             "history": self.history.to_dict(),
             "pending": [order_to_dict(self.state.turn + 1, o) for o in self.pending],
-        }
+        } | self._bookmark_meta()
+
+    @property
+    def bookmark_month(self) -> str | None:
+        """The first month the player planned after history, "YYYY-MM" (None: no bookmark)."""
+        if not self.bookmark:
+            return None
+        start = self.scenario.start
+        return add_months(f"{start.year:04d}-{start.month:02d}", self.bookmark - 1)
+
+    def _bookmark_meta(self) -> dict:
+        """The save's `bookmark` (game.sim.save.envelope): the month and turn the player took
+        over from history."""
+        if not self.bookmark:
+            return {}
+        return {"bookmark": {"month": self.bookmark_month, "turn": self.bookmark}}
 
     def order_log(self) -> list[dict]:
         return [order_to_dict(t, o) for t, o in self.game.order_log]

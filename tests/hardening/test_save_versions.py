@@ -112,3 +112,32 @@ def test_an_upgrade_that_produces_a_bad_state_is_refused_with_its_place(monkeypa
     monkeypatch.setattr(saves, "UPGRADES", chain)
     with pytest.raises(SaveError, match="state.turn"):
         decode_save(forged(copy.deepcopy(raw_save())), "v1.json")
+
+
+def test_a_bookmark_needs_no_new_version_and_must_agree_with_the_save():
+    """`meta.bookmark` (a game taken over from history) is optional: a save of this version
+    without it is a game from the start; with it, it is checked against the save."""
+    payload = raw_save()  # classroom_24 from 2026-03, 3 months played, no experiment
+    assert "bookmark" not in payload["meta"]
+    good = copy.deepcopy(payload)
+    good["meta"]["bookmark"] = {"month": "2026-05", "turn": 3}
+    assert decode_save(forged(good))["meta"]["bookmark"]["turn"] == 3
+    late = copy.deepcopy(payload)
+    late["orders"].append({"turn": 3, "kind": "hvt", "target": "x", "mode": "kill"})
+    late["orders"][-1]["guaranteed"] = True
+    for mark, where in (
+        (
+            {"month": "2026-06", "turn": 3},
+            "meta.bookmark.month: turn 3 of this scenario is 2026-05",
+        ),
+        ({"month": "2026-08", "turn": 6}, "meta.bookmark.turn"),
+        ({"month": "2026-05"}, "meta.bookmark: must be a mapping"),
+        ({"month": "2026-05", "turn": True}, "meta.bookmark: must be a mapping"),
+    ):
+        bad = copy.deepcopy(payload)
+        bad["meta"]["bookmark"] = mark
+        with pytest.raises(SaveError, match=where):
+            decode_save(forged(bad))
+    late["meta"]["bookmark"] = {"month": "2026-05", "turn": 3}
+    with pytest.raises(SaveError, match="a guaranteed operation after the bookmark"):
+        decode_save(forged(late))

@@ -3,8 +3,11 @@
 from pathlib import Path
 
 from game.cli import main
+from game.lab.backtest import history_until, turn_of
 from game.lab.replay import (
     counterfactual,
+    handed_over,
+    hvt_turns,
     load_source,
     replay,
     source_from_game,
@@ -18,6 +21,7 @@ from game.sim.save import save_game
 
 ROOT = Path(__file__).resolve().parents[2]
 MEXICO = str(ROOT / "levels" / "mexico_2026.yaml")
+HISTORY = str(ROOT / "levels" / "history_2006.yaml")
 KILL = HVT("cdn.leader", "kill", guaranteed=True)
 
 
@@ -104,3 +108,27 @@ def test_compare_refuses_a_file_that_is_not_a_save(tmp_path, capsys):
     bad.write_text("{}")
     assert main(["lab", "--compare", str(bad), "--out", str(tmp_path / "o")]) == 2
     assert "not a Hydra save" in capsys.readouterr().err
+
+
+def test_a_game_taken_over_from_history_replays_history_as_the_experiment_it_was(tmp_path):
+    scenario = load_scenario(HISTORY, [])
+    game = history_until(scenario, "2008-02", 4)  # El Mochomo's capture (2008-01) is history's
+    bookmark = turn_of(scenario, "2008-02")
+    assert any(o.guaranteed for _, o in game.order_log if isinstance(o, HVT))
+    assert not game.state.experiment
+    game.play([HVT("sinaloa.leader", "capture")])
+    game.play([])
+    path = tmp_path / "taken.json"
+    log = [order_to_dict(t, o) for t, o in game.order_log]
+    meta = {"bookmark": {"month": "2008-02", "turn": bookmark}}
+    save_game(path, game.state, scenario.raw, log, meta)
+    source = load_source(path)
+    assert source.bookmark == bookmark and hvt_turns(source) == [bookmark]
+    assert replay(source) == game.national
+    result = counterfactual(source, bookmark)
+    assert (
+        result["played"] == game.national
+        and result["without"][:bookmark] == game.national[:bookmark]
+    )
+    elsewhere = handed_over(source, seed=5)  # another world: history's planner plays it there
+    assert elsewhere.state.turn == bookmark - 1 and not elsewhere.state.experiment

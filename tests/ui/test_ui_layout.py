@@ -89,6 +89,27 @@ def test_the_menus_fit_the_window(big):
     assert not problems, "\n".join(problems)
 
 
+def test_the_history_bookmarks_and_their_replay_fit_the_window(big):
+    from types import SimpleNamespace
+
+    from game.ui.scenes.replaying import Replaying
+
+    problems: list[str] = []
+    picker = NewGame(big)
+    picker.index = next(
+        i for i, lv in enumerate(picker.levels) if lv.raw.get("id") == "history_2006"
+    )
+    picker.mark = 2
+    check(big, picker, problems)
+    assert picker.marks_rect.bottom <= picker.hint_rect.top, "the story runs into the seed"
+    job = SimpleNamespace(
+        running=True, month="2018-12", played="2011-05", done=54, total=144, fraction=0.375
+    )
+    job.cancel = lambda: None
+    check(big, Replaying(big, job, str(LEVELS / "history_2006.yaml"), "normal", "amlo"), problems)
+    assert not problems, "\n".join(problems)
+
+
 def test_the_game_screens_fit_the_window(big):
     big.apply(big.new_game(CLASSROOM, seed=3, tutorial=False))
     session = big.session

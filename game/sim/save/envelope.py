@@ -6,6 +6,12 @@ the turn whole numbers within bounds, and every order (the log and the desktop g
 orders) one that `order_from_dict` can rebuild, with fields of the right types. Each problem is
 located by its path (`state.turn: ...`, `orders[3].target: ...`). The state's contents are
 checked after it is built (`game.sim.save.checks`).
+
+`meta.bookmark` (optional, save version 2 onwards; a save without one is a game played from the
+start) marks a game taken over from history: {"month": "2012-12", "turn": 73}, the first month
+the player planned. It must agree with the rest of the save, because replays rely on it: the
+month is the scenario's month of that turn, the state has reached it and is no experiment, and
+every guaranteed operation of the order log comes before it (history's, not the player's).
 """
 
 from __future__ import annotations
@@ -43,6 +49,34 @@ def envelope_problems(payload: dict) -> list[str]:
     problems += _state_header(payload["state"])
     problems += meta_problems(payload["meta"])
     problems += orders_problems("orders", payload["orders"], MAX_ORDERS)
+    if not problems and "bookmark" in payload["meta"]:
+        problems += bookmark_problems(payload)
+    return problems
+
+
+def bookmark_problems(payload: dict) -> list[str]:
+    """Problems of `meta.bookmark` (see the module's docstring), on the plain JSON."""
+    mark, state = payload["meta"]["bookmark"], payload["state"]
+    shape = "must be a mapping {month: YYYY-MM, turn: N} (the month the player took over)"
+    if not isinstance(mark, dict) or set(mark) != {"month", "turn"}:
+        return [f"meta.bookmark: {shape}"]
+    month, turn = mark["month"], mark["turn"]
+    if not (isinstance(month, str) and _MONTH.fullmatch(month)) or not whole(turn, 1, MAX_TURNS):
+        return [f"meta.bookmark: {shape}"]
+    start = payload["scenario"].get("start")
+    if isinstance(start, str) and _MONTH.fullmatch(start):
+        first = int(start[:4]) * 12 + int(start[5:7]) + turn - 1
+        expected = f"{(first - 1) // 12:04d}-{(first - 1) % 12 + 1:02d}"
+        if month != expected:
+            return [f"meta.bookmark.month: turn {turn} of this scenario is {expected}, not {month}"]
+    problems = []
+    if state["turn"] < turn - 1:
+        problems.append(f"meta.bookmark.turn: {turn}, but the state has played {state['turn']}")
+    if state.get("experiment") is not False:
+        problems.append("state.experiment: a game taken over from history is no experiment")
+    late = [i for i, o in enumerate(payload["orders"]) if o.get("guaranteed") and o["turn"] >= turn]
+    if late:
+        problems.append(f"orders[{late[0]}]: a guaranteed operation after the bookmark")
     return problems
 
 

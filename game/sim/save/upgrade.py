@@ -11,6 +11,10 @@ past version, and a test loads and plays each.
     def _add_field(payload: dict) -> dict:
         payload["state"]["new_field"] = [0.0] * len(payload["state"]["factions"])
         return payload
+
+A new optional `meta` key that means nothing when it is absent needs no new version: a save
+without it reads as before. `meta.bookmark` (a game taken over from history, see envelope.py)
+is one: a save without it is a game played from the start, and it is checked when present.
 """
 
 from __future__ import annotations

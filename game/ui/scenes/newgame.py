@@ -1,5 +1,7 @@
 """The scenario picker: each level's name, description, start and length, the difficulty and the
-world (seed). A level with problems is listed, marked, with what is wrong, and cannot start."""
+world (seed). A level with problems is listed, marked, with what is wrong, and cannot start.
+The history level also offers its bookmarks: start in December 2006, or take over later, after
+history has played the months before (game.ui.bookmarks)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pygame
 import pygame_gui
 
 from game.ui import palette, text
+from game.ui.bookmarks import bookmarks_of
 from game.ui.paths import DEFAULT_SCENARIO, LEVELS
 from game.ui.scene import Call, ChangeSettings, Pop, Scene
 from game.ui.settings import DIFFICULTIES
@@ -101,6 +104,14 @@ class NewGame(Scene):
         )
         self.difficulty = app.settings.difficulty
         self.seed_text = ""
+        self.mark = 0  # the chosen bookmark of the history level (0: its start)
+
+    @property
+    def marks(self) -> list[tuple[str, str]]:
+        """(month, who) of the chosen level's bookmarks (none for most levels)."""
+        if not self.levels or not self.levels[self.index].playable:
+            return []
+        return bookmarks_of(self.levels[self.index].raw)
 
     def build(self) -> None:
         w, h = self.size
@@ -115,13 +126,50 @@ class NewGame(Scene):
         self.detail = pygame.Rect(dx, s(100), w - dx - s(60), h - s(100) - s(250))
         self._choices(dx, h - s(236))
         by = h - s(80)
+        self.marks_rect = None
+        if self.marks:
+            self._bookmarks(dx)
+        start = t("newgame.take_over") if self.mark else t("newgame.start")
         self.start_button = self.button(
-            (w - s(300), by, s(240), s(48)), t("newgame.start"), self._start, "@primary"
+            (w - s(300), by, s(240), s(48)), start, self._start, "@primary"
         )
         if not self.levels or not self.levels[self.index].playable:
             self.start_button.disable()
         self.button((dx, by, s(160), s(48)), t("common.back"), lambda: Pop())
         self.focus.enter_activates = False
+
+    def _bookmarks(self, dx: int) -> None:
+        """The history level's bookmarks, as tabs under three lines of its description, and
+        the room below them for what happened up to the chosen one."""
+        s, t, r = self.s, self.t, self.detail
+        _, who = self.marks[self.mark]
+        story = len(text.wrap(t(f"bookmark.{who}.story"), s(14), r.width))
+        block = s(26 + 2 + 34 + 10) + story * text.font(s(14)).get_linesize()
+        line = text.font(s(16)).get_linesize()  # the description gives way to the story
+        shown = max(0, min(2, (r.height - s(84) - s(8) - block) // line))
+        top = r.y + s(84) + shown * line + (s(8) if shown else 0)
+        self.marks_top = top
+        self.label((dx, top, r.width, s(26)), t("newgame.bookmarks"), "@bold")
+        gap = s(8)
+        bw = (r.width - gap * (len(self.marks) - 1)) // len(self.marks)
+        labels = [
+            t("bookmark.button", year=month[:4], who=t(f"bookmark.{who}"))
+            for month, who in self.marks
+        ]
+        if any(text.text_width(words, s(15), True) > bw - s(12) for words in labels):
+            labels = [text.fit(t(f"bookmark.{who}"), s(15), bw - s(12)) for _, who in self.marks]
+        for k, words in enumerate(labels):
+            rect = (dx + k * (bw + gap), top + s(28), bw, s(34))
+            self.button(rect, words, self._mark(k), "@tab_on" if k == self.mark else "@tab")
+        y = top + s(28) + s(34) + s(10)
+        self.marks_rect = pygame.Rect(dx, y, r.width, max(0, r.bottom - y))
+
+    def _mark(self, k: int):
+        def choose():
+            self.mark = k
+            self.rebuild()
+
+        return choose
 
     def _choices(self, dx: int, y: int) -> None:
         """The world (seed) and the difficulty, under the level's description."""
@@ -146,6 +194,8 @@ class NewGame(Scene):
 
     def _pick(self, i):
         def pick():
+            if i != self.index:
+                self.mark = 0
             self.index = i
             self.rebuild()
 
@@ -162,10 +212,12 @@ class NewGame(Scene):
         if not self.levels or not self.levels[self.index].playable:
             return None
         level = self.levels[self.index].path
-        return [
-            ChangeSettings({"difficulty": self.difficulty}),
-            Call(self.app.new_game, (level, self.difficulty, seed_of(self.seed))),
-        ]
+        start = Call(self.app.new_game, (level, self.difficulty, seed_of(self.seed)))
+        if self.mark and self.mark < len(self.marks):
+            month, who = self.marks[self.mark]
+            args = (level, month, self.difficulty, seed_of(self.seed), who)
+            start = Call(self.app.take_over, args)
+        return [ChangeSettings({"difficulty": self.difficulty}), start]
 
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -178,6 +230,8 @@ class NewGame(Scene):
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             k = DIFFICULTIES.index(self.difficulty) + (-1 if event.key == pygame.K_LEFT else 1)
             self._diff(DIFFICULTIES[k % len(DIFFICULTIES)])()
+        if event.key == pygame.K_b and self.marks:
+            self._mark((self.mark + 1) % len(self.marks))()
         return None
 
     def draw_front(self, surface) -> None:
@@ -202,14 +256,36 @@ class NewGame(Scene):
             "newgame.facts",
             start=t.month(str(raw.get("start", ""))),
             months=turns,
-            years=f"{turns / 12:g}",
+            years=f"{round(turns / 12, 1):g}",
         )
+        facts = text.fit(facts, s(15), r.width)
         surface.blit(text.render(facts, s(15), palette.TEXT_DIM), (r.x, r.y + s(44)))
-        body = pygame.Rect(r.x, r.y + s(84), r.width, r.height - s(84))
+        bottom = self.marks_top - s(6) if self.marks_rect else r.bottom
+        body = pygame.Rect(r.x, r.y + s(84), r.width, bottom - r.y - s(84))
         lines = text.wrap(t.scenario_text(raw, "description"), s(16), body.width)
-        fits = max(1, body.height // text.font(s(16)).get_linesize())
-        shown = lines[:fits] if len(lines) <= fits else lines[: fits - 1] + [lines[fits - 1] + " …"]
-        text.draw_lines(surface, shown, body.topleft, s(16), palette.TEXT)
+        fits = body.height // text.font(s(16)).get_linesize()
+        fits = fits if self.marks_rect else max(1, fits)
+        if fits > 0:
+            cut = lines[: fits - 1] + [lines[fits - 1] + " …"] if len(lines) > fits else lines
+            text.draw_lines(surface, cut, body.topleft, s(16), palette.TEXT)
+        if self.marks_rect is not None:
+            self._draw_story(surface)
+
+    def _draw_story(self, surface) -> None:
+        """What happened up to the chosen bookmark, and (where it fits) how taking over works."""
+        s, t, box = self.s, self.t, self.marks_rect
+        month, who = self.marks[self.mark]
+        story = text.wrap(t(f"bookmark.{who}.story"), s(14), box.width)
+        fits = max(1, box.height // text.font(s(14)).get_linesize())
+        if len(story) > fits:
+            story = story[: fits - 1] + [story[fits - 1] + " …"]
+        y = text.draw_lines(surface, story, box.topleft, s(14), palette.TEXT)
+        if not self.mark:
+            return
+        note = text.wrap(t("newgame.bookmark_note", month=t.month(month)), s(12), box.width)
+        room = (box.bottom - y - s(6)) // text.font(s(12)).get_linesize()
+        if room >= len(note):
+            text.draw_lines(surface, note, (box.x, y + s(6)), s(12), palette.TEXT_DIM)
 
     def _draw_problem(self, surface, level: LevelInfo) -> None:
         s, t, r = self.s, self.t, self.detail
@@ -223,6 +299,7 @@ class NewGame(Scene):
         return [
             ("↑ ↓", "help.newgame.pick"),
             ("← →", "help.newgame.difficulty"),
+            ("B", "help.newgame.bookmark"),
             ("Enter", "help.newgame.start"),
             ("Esc", "help.back"),
         ]

@@ -28,9 +28,10 @@ RELATIVE = {"homicide_rate", "armed_groups", "drug_flow", "civilians_killed_by_s
 
 def evaluation_of(session, baseline: list[dict] | None = None):
     """The model's evaluation of the term so far (against `baseline`, the status quo's rows, when
-    given), or None if the history lacks what it needs."""
+    given), or None if the history lacks what it needs. A game taken over from history is the
+    player's from its bookmark on: so is its term."""
     try:
-        return evaluate(session.game.national, baseline)
+        return evaluate(session.term_rows, baseline)
     except (KeyError, IndexError, ZeroDivisionError, TypeError):
         return None
 
@@ -77,7 +78,10 @@ def draw_evaluation(surface, rect: pygame.Rect, session, t, s, quo=None) -> None
     note = "end.grade_vs_quo" if result.against_baseline else "end.grade_note"
     if quo is not None and quo.error:
         note = "end.quo_failed"
-    lines = text.wrap(t(note, seed=session.state.seed), s(12), width)[:2]
+    if result.against_baseline and session.bookmark:
+        note = "end.grade_vs_quo_from"
+    month = t.month(session.bookmark_month)
+    lines = text.wrap(t(note, seed=session.state.seed, month=month), s(12), width)[:2]
     text.draw_lines(surface, lines, (gx, y + s(54)), s(12), palette.TEXT_DIM)
     y += s(96)
     if result.against_baseline:
@@ -123,7 +127,9 @@ class WhatIf:
 
     def __init__(self, session):
         self.session = session
-        self.turns = sorted({k for k, o in session.game.order_log if isinstance(o, HVT)})
+        first = session.bookmark or 1  # history's operations before a bookmark are not undone
+        log = session.game.order_log
+        self.turns = sorted({k for k, o in log if k >= first and isinstance(o, HVT)})
         self.turn: int | None = None
         self.result: dict | None = None
         self.error: str | None = None
@@ -139,7 +145,7 @@ class WhatIf:
         from game.lab.replay import counterfactual, source_from_game
 
         self.turn, self.result, self.error = turn, None, None
-        source = source_from_game("desk", self.session.game)
+        source = source_from_game("desk", self.session.game, self.session.bookmark)
 
         def work():
             try:
