@@ -156,8 +156,9 @@ class Cells:
         first = np.repeat(np.cumsum(size) - size, size)
         j = starts[r_sorted][i] + (np.arange(i.size) - first)
         self.pair_i, self.pair_j = order[i], order[j]
-        fi, fj = self.f[self.pair_i], self.f[self.pair_j]
-        self.pair_k = np.where(fi == fj, 0.0, enmity(state.rivalry[fi, fj], state.alliance[fi, fj]))
+        kernel = enmity(state.rivalry, state.alliance)  # [F, F], once, then gathered by pair
+        np.fill_diagonal(kernel, 0.0)
+        self.pair_k = kernel.ravel()[self.f[self.pair_i] * self.shape[0] + self.f[self.pair_j]]
 
     def rates(self, m: np.ndarray) -> np.ndarray:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
