@@ -70,7 +70,7 @@ def clashes(state: GameState, scenario: Scenario, exposure, turn: int, rng) -> l
     rate = p.clash_rate * state.troops * openly[:, None]  # [F, R]
     killed = np.minimum(rng.poisson(rate * state.members).astype(float), state.members)
     state.members = state.members - killed
-    state.killed_by_state = killed
+    state.killed_by_state = state.killed_by_state + killed
     per_region = killed.sum(axis=0)
     sight = 0.5 * (state.regional_intel + (float(exposure.mean()) if exposure.size else 0.0))
     civ_ratio = p.civilian_ratio * (1.0 - sight) * (1.0 - state.police)

@@ -31,7 +31,7 @@ from game.sim.events import Cause, Event, Kind
 from game.sim.operations import leader_rows
 from game.sim.orders import Order, OrderRejected, apply_orders
 from game.sim.rng import rng_for
-from game.sim.state import GameState, compact
+from game.sim.state import FLOW_NAMES, GameState, compact
 
 Cartels = Callable[[GameState, Scenario], list[Order]]
 
@@ -78,9 +78,13 @@ def resolve_month(
 
 def last_month_clears(m: Month) -> None:
     """Factions that dissolved last month leave the arrays (their records go to the archive);
-    counts of last month's deaths in operations and attacks start again from zero."""
-    compact(m.state)
-    m.state.state_deaths = np.zeros(m.state.n_regions)
+    the month's counts (recruits, arrests, deaths, exits; deaths in operations and attacks)
+    start again from zero, so whatever removes members this month is counted where it happens."""
+    state = m.state
+    compact(state)
+    state.state_deaths = np.zeros(state.n_regions)
+    for name in (*FLOW_NAMES, "killed_by_state"):
+        setattr(state, name, np.zeros_like(getattr(state, name)))
 
 
 def orders_are_carried_out(m: Month) -> None:
@@ -135,7 +139,7 @@ def members_are_recruited_arrested_and_killed(m: Month) -> None:
     fighting = flows.strength(state, m.scenario)[:, None] * state.members
     state.members, drawn = flows.simulate_month(state, m.scenario, m.rng("flows"))
     for name, values in drawn.items():
-        setattr(state, name, values)
+        setattr(state, name, getattr(state, name) + values)
     state.violence = flows.attribute(state.conflict_deaths.sum(axis=0), fighting)
     m.events += _threshold_events(before, state.members.sum(axis=1), m)
 

@@ -37,6 +37,9 @@ def taken_over(app, month="2008-02", seed=11):
 
 def test_choosing_a_bookmark_replays_history_and_hands_over_its_month(app, monkeypatch):
     monkeypatch.setattr("game.lab.backtest.BOOKMARKS", SHORT)
+    # Three months replay in a blink: hold the hand-over until the test has seen the scene.
+    held, update = [True], Replaying.update
+    monkeypatch.setattr(Replaying, "update", lambda self, dt: None if held[0] else update(self, dt))
     picker = NewGame(app)
     picker.index = next(i for i, lv in enumerate(picker.levels) if lv.path == HISTORY)
     app.push(picker)
@@ -47,6 +50,7 @@ def test_choosing_a_bookmark_replays_history_and_hands_over_its_month(app, monke
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, Replaying)
     app.top.job.wait()
+    held[0] = False
     app.frame()
     app.frame()
     assert isinstance(app.top, MapScreen)
