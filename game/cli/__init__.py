@@ -1,4 +1,4 @@
-"""The `hydra` command: play, run, experiment, lab, replay, check.
+"""The `hydra` command: play, run, experiment, lab, replay, sensitivity, check.
 
 `main` is the entry point (`hydra = "game.cli:main"`, and `python -m game`). Every user mistake (a
 bad file, an unknown strategy, an impossible option) ends with a clear message on stderr and exit
@@ -86,6 +86,10 @@ def _command(args) -> int:
         from game.cli.replay import replay_command
 
         return replay_command(args, render=chart_renderer())
+    if args.command == "sensitivity":
+        from game.cli.sensitivity import sensitivity_command
+
+        return sensitivity_command(args)
     from game.cli.play import play_command
 
     return play_command(args)
