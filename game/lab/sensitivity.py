@@ -119,7 +119,11 @@ def sample(
         from SALib.sample import sobol as sobol_sample
 
         values = sobol_sample.sample(design.problem(), samples, calc_second_order=False, seed=seed)
-    return Design(method, design.names, groups, np.asarray(values, dtype=float), seed)
+    bounds = np.array(design.problem()["bounds"], dtype=float)
+    # SALib scales by low + x (high - low), which can overshoot `high` by a rounding error; a
+    # share at 1.0000000000000002 would fail validation.
+    values = np.clip(np.asarray(values, dtype=float), bounds[:, 0], bounds[:, 1])
+    return Design(method, design.names, groups, values, seed)
 
 
 @dataclass(frozen=True)
