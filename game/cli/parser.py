@@ -163,7 +163,7 @@ def _sensitivity_parser(sub) -> None:
     sens.add_argument("--scenario", type=path, default=str(DEFAULT_SCENARIO), help="scenario YAML")
     sens.add_argument("--method", default="morris", choices=("morris", "sobol"))
     sens.add_argument(
-        "--samples", type=int, default=None, help="Morris trajectories (default 3) or Sobol' base "
+        "--samples", type=int, default=None, help="Morris trajectories (default 2) or Sobol' base "
         "points, a power of two (default 8)"
     )  # fmt: skip
     sens.add_argument(

@@ -19,7 +19,7 @@ from game.cli.errors import UsageError, out, warn
 from game.cli.inputs import load, writable_folder
 from game.cli.lab import _strategies, check_range, progress_bar
 
-DEFAULT_SAMPLES = {"morris": 3, "sobol": 8}
+DEFAULT_SAMPLES = {"morris": 2, "sobol": 8}
 MOST_WORLDS = 100_000
 
 

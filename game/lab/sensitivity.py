@@ -216,18 +216,20 @@ def run_worlds(
             progress=lambda n, _of, done=done: tick(done + n, total) if n else None,
             scheduler=scheduler,
         )
-        _keep_ends(rows, plan, values)
+        kept = _keep_ends(rows, plan, values)
+        if kept != len(worlds) * per_world:  # a run that stopped early would read as zeros
+            raise RuntimeError(f"{kept} of {len(worlds) * per_world} runs reached {plan.turns}")
     return Outcomes(plan.strategies, plan.metrics, values)
 
 
-def _keep_ends(rows: list[dict], plan: Plan, values: np.ndarray) -> None:
-    """Add each run's last row into `values`, as its share of the mean over seeds."""
-    for row in rows:
-        if row["turn"] != plan.turns:
-            continue
+def _keep_ends(rows: list[dict], plan: Plan, values: np.ndarray) -> int:
+    """Add each run's last row into `values`, as its share of the mean over seeds; how many."""
+    ends = [row for row in rows if row["turn"] == plan.turns]
+    for row in ends:
         w, s = int(row["world"]), plan.strategies.index(row["strategy"])
         for j, metric in enumerate(plan.metrics):
             values[w, s, j] += float(row[metric]) / plan.seeds
+    return len(ends)
 
 
 INDEX_COLUMNS = {
