@@ -1,4 +1,4 @@
-"""The `hydra` command: play, run, experiment, lab, replay, backtest, check.
+"""The `hydra` command: play, run, experiment, lab, replay, backtest, sensitivity, check.
 
 `main` is the entry point (`hydra = "game.cli:main"`, and `python -m game`). Every user mistake (a
 bad file, an unknown strategy, an impossible option) ends with a clear message on stderr and exit
@@ -90,6 +90,10 @@ def _command(args) -> int:
         from game.cli import backtest
 
         return backtest.backtest_command(args, render=backtest.chart_renderer())
+    if args.command == "sensitivity":
+        from game.cli.sensitivity import sensitivity_command
+
+        return sensitivity_command(args)
     from game.cli.play import play_command
 
     return play_command(args)

@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lab_parser(sub)
     _replay_parser(sub)
     _backtest_parser(sub)
+    _sensitivity_parser(sub)
     check = sub.add_parser("check", help="validate scenario files; exit 2 if any has problems")
     check.add_argument("files", nargs="+", type=path, help="scenario YAML files")
     return parser
@@ -193,3 +194,28 @@ def _backtest_parser(sub) -> None:
     back.add_argument(
         "--strategy", default="history", help="who plays from the bookmark (default: history)"
     )
+
+
+def _sensitivity_parser(sub) -> None:
+    sens = sub.add_parser(
+        "sensitivity", help="which parameters drive the outcomes; how robust is the lesson"
+    )
+    sens.add_argument("--scenario", type=path, default=str(DEFAULT_SCENARIO), help="scenario YAML")
+    sens.add_argument("--method", default="morris", choices=("morris", "sobol"))
+    sens.add_argument(
+        "--samples", type=int, default=None, help="Morris trajectories (default 2) or Sobol' base "
+        "points, a power of two (default 8)"
+    )  # fmt: skip
+    sens.add_argument(
+        "--metrics", default="homicides_per_100k,members,armed_groups", help="outcomes to explain"
+    )
+    sens.add_argument("--params", default="all", help="'all' or comma-separated parameter names")
+    sens.add_argument("--groups", action="store_true", help="move params.py sections together")
+    sens.add_argument("--strategies", default="passive,decapitation,balanced")
+    sens.add_argument("--seeds", type=int, default=1, help="seeds 1..K in every world (default 1)")
+    sens.add_argument("--turns", type=int, default=60, help="months to play (default 60)")
+    sens.add_argument("--jobs", type=int, default=None, help="processes (default: the cores)")
+    sens.add_argument("--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler")
+    sens.add_argument("--sample-seed", type=seed, default=1, help="seed of the sample (default 1)")
+    _overrides(sens)
+    sens.add_argument("--out", type=path, required=True, help="folder for CSVs, chart, report.md")
