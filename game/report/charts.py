@@ -1,4 +1,5 @@
-"""Fan charts for a projector: p5-p95 bands and median lines, big type, dated axes, a legend.
+"""Charts for a projector: fan charts (p5-p95 bands and median lines, big type, dated axes, a
+legend) and the backtest's chart (INEGI's line next to the model's band, year by year).
 
 Drawn on an off-screen 1600x900 Surface (no window: SDL's dummy video driver) and saved as PNG.
 """
@@ -210,3 +211,89 @@ def _legend(pygame, surface, fonts, chart, box, words) -> None:
         surface.blit(text, (box.left + 84, top))
     if note is not None:
         surface.blit(note, (box.left + 12, box.top + 12 + 46 * len(rows)))
+
+
+# --- the backtest: history replayed next to INEGI (`hydra backtest`) ---------------------------
+
+
+def render_backtest_chart(rows: list[dict], path: Path) -> None:
+    """INEGI's line and the model's band, year by year, in the lab charts' style (a 1600x900
+    PNG for a projector: Okabe-Ito colours, big type); the held-out years are shaded."""
+    pygame = _pygame()
+    surface = pygame.Surface(SIZE)
+    surface.fill(BACKGROUND)
+    font = pygame.font.Font(None, 40)
+    m = MARGIN
+    plot = pygame.Rect(m["left"], m["top"], SIZE[0] - m["left"] - m["right"],
+                       SIZE[1] - m["top"] - m["bottom"])  # fmt: skip
+    high = max(max(r["p95"], r["observed"]) for r in rows)
+    ticks = nice_ticks(0.0, high * 1.3)
+    years = [r["year"] for r in rows]
+
+    def x(year: float) -> float:
+        return plot.left + plot.width * (year - years[0]) / max(years[-1] - years[0], 1)
+
+    def y(v: float) -> float:
+        return plot.bottom - plot.height * (v - ticks[0]) / (ticks[-1] - ticks[0])
+
+    held = [r["year"] for r in rows if r["part"] == "held_out"]
+    if held:
+        left = x(held[0] - 0.5) if held[0] > years[0] else plot.left
+        pygame.draw.rect(surface, (244, 244, 244), (left, plot.top, plot.right - left, plot.height))
+        for text, centre in (
+            ("calibration", (plot.left + left) / 2),
+            ("held out", (left + plot.right) / 2),
+        ):
+            label = font.render(text, True, INK)
+            if left > plot.left or text == "held out":
+                surface.blit(label, label.get_rect(midbottom=(centre, plot.bottom - 12)))
+    _backtest_axes(pygame, surface, font, plot, ticks, years, x, y)
+    model, inegi = COLOURS[0], COLOURS[1]
+    band = pygame.Surface(SIZE, pygame.SRCALPHA)
+    outline = [(x(r["year"]), y(r["p95"])) for r in rows]
+    outline += [(x(r["year"]), y(r["p5"])) for r in reversed(rows)]
+    if len(rows) > 1:
+        pygame.draw.polygon(band, (*model, 55), outline)
+        surface.blit(band, (0, 0))
+        pygame.draw.lines(surface, model, False, [(x(r["year"]), y(r["median"])) for r in rows], 5)
+        pygame.draw.lines(
+            surface, inegi, False, [(x(r["year"]), y(r["observed"])) for r in rows], 4
+        )
+    for r in rows:
+        hollow = 3 if r["status"] == "estimate" else 0
+        pygame.draw.circle(surface, inegi, (x(r["year"]), y(r["observed"])), 9, hollow)
+    _backtest_legend(pygame, surface, font, plot, model, inegi)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, str(path))
+
+
+def _backtest_axes(pygame, surface, font, plot, ticks, years, x, y) -> None:
+    title = pygame.font.Font(None, 64).render("Homicides per 100,000: history replayed", True,
+                                              INK)  # fmt: skip
+    surface.blit(title, (plot.left, 28))
+    for value in ticks:
+        pygame.draw.line(surface, GRID, (plot.left, y(value)), (plot.right, y(value)), 2)
+        label = font.render(tick_label(value), True, INK)
+        surface.blit(label, label.get_rect(midright=(plot.left - 14, y(value))))
+    step = 1 if len(years) <= 10 else 2
+    for year in years[::step]:
+        pygame.draw.line(surface, INK, (x(year), plot.bottom), (x(year), plot.bottom + 10), 3)
+        label = font.render(str(year), True, INK)
+        surface.blit(label, label.get_rect(midtop=(x(year), plot.bottom + 16)))
+    pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright, 3)
+    pygame.draw.line(surface, INK, plot.bottomleft, plot.topleft, 3)
+    axis = pygame.transform.rotate(font.render("homicides per 100,000 a year", True, INK), 90)
+    surface.blit(axis, axis.get_rect(midleft=(14, plot.centery)))
+
+
+def _backtest_legend(pygame, surface, font, plot, model, inegi) -> None:
+    lines = [(model, "model: median, band 5-95% of seeds"), (inegi, "INEGI (hollow: estimate)")]
+    rows = [font.render(text, True, INK) for _, text in lines]
+    box = pygame.Rect(plot.left + 16, plot.top + 12, max(r.get_width() for r in rows) + 80,
+                      46 * len(rows) + 16)  # fmt: skip
+    pygame.draw.rect(surface, BACKGROUND, box)
+    pygame.draw.rect(surface, GRID, box, 2)
+    for n, ((colour, _), text) in enumerate(zip(lines, rows, strict=True)):
+        top = box.top + 12 + 46 * n
+        pygame.draw.line(surface, colour, (box.left + 12, top + 14), (box.left + 56, top + 14), 8)
+        surface.blit(text, (box.left + 68, top))
