@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person, Scenario
 from game.sim.events import Cause, Event, Kind
 from game.sim.state import GameState, add_factions
@@ -137,6 +138,9 @@ def split_faction(
     new: set[str] = set()  # aliases handed out in this split
     places = [r.short for r in scenario.map.regions]
     candidates = _candidates(state, scenario, f, rng, new, places)
+    # At the bound on organisations alive (game/limits.py) fewer claimants split it, or none.
+    room = MAX_ORGANISATIONS - int(state.roster.alive.sum()) + 1
+    candidates = candidates[: max(room, 1)]
     if total < 2 or len(candidates) < 2:
         return _promote(state, f, candidates[0], turn, cause) if candidates else []
     throne = int(np.argmax(state.members[f])) if throne is None else throne
