@@ -39,18 +39,53 @@ def lab_command(args, render=None) -> int:
     jobs = batch.default_jobs() if args.jobs is None else args.jobs
     check_range("--jobs", jobs, 1, 256)
     scenario = load(args.scenario, args.overrides)  # fail early, with every problem listed
+    sweep = parse_sweeps(args.sweep, args.overrides)
+    for key, values in sweep:  # every swept value must make a valid scenario, before any run
+        for value in values:
+            load(args.scenario, [*args.overrides, f"{key}={value}"])
     writable_folder(args.out)
     spec = batch.BatchSpec(
-        args.scenario, strategies, args.seeds, args.turns, tuple(args.overrides), "normal"
+        args.scenario, strategies, args.seeds, args.turns, tuple(args.overrides), "normal", sweep
     )
-    rows = batch.run_batch(spec, jobs=min(jobs, len(spec.tasks())), progress=progress_bar)
+    rows = batch.run_batch(
+        spec,
+        jobs=min(jobs, len(spec.tasks())),
+        progress=progress_bar,
+        scheduler=args.scheduler,
+    )
+    swept = "; ".join(f"{k} = {', '.join(v)}" for k, v in sweep)
     intro = (
         f"{scenario.name}: {len(strategies)} strategies x {args.seeds} seeds x {args.turns} "
         f"months (seed k is the same world for every strategy). Overrides: "
-        f"{', '.join(args.overrides) or 'none'}. At the end: mean [5th–95th percentile]."
+        f"{', '.join(args.overrides) or 'none'}."
+        + (f" Swept (every combination): {swept}." if sweep else "")
+        + " At the end: mean [5th–95th percentile]."
     )
     write(args.out, mark_mandate(rows), args.turns, "Policy lab", intro, render)
     return 0
+
+
+def parse_sweeps(texts: list[str], overrides: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`KEY=V1,V2,...` options -> ((key, (v1, v2, ...)), ...); a clear error for a malformed one,
+    a key swept twice or also fixed with --set."""
+    fixed = {o.split("=", 1)[0].strip() for o in overrides}
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for text in texts:
+        key, sep, rest = text.partition("=")
+        key = key.strip()
+        values = tuple(v.strip() for v in rest.split(",") if v.strip())
+        if not sep or not key or not values:
+            raise UsageError(
+                f"--sweep {text!r}: expected KEY=V1,V2,... (e.g. model.mobility=0.001,0.002)"
+            )
+        if key in fixed:
+            raise UsageError(f"--sweep {key}: the key is also fixed with --set")
+        if key in dict(out):
+            raise UsageError(f"--sweep {key}: the key is swept twice")
+        if len(set(values)) != len(values):
+            raise UsageError(f"--sweep {key}: a value is listed twice")
+        out.append((key, values))
+    return tuple(out)
 
 
 def _strategies(text: str) -> tuple[str, ...]:

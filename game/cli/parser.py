@@ -158,7 +158,18 @@ def _lab_parser(sub) -> None:
     lab.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default 20)")
     lab.add_argument("--turns", type=int, default=120, help="months to play (default 120)")
     lab.add_argument("--jobs", type=int, default=None, help="processes (default: the cores)")
+    lab.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler (tcp://host:8786)"
+    )
     _overrides(lab)
+    lab.add_argument(
+        "--sweep",
+        action="append",
+        default=[],
+        metavar="KEY=V1,V2,...",
+        help="play every value of a scenario key, crossed with strategies and seeds (repeatable; "
+        "e.g. model.recruitment_rate=0.002,0.0026,0.003)",
+    )
     lab.add_argument("--compare", nargs="+", type=path, default=None, metavar="SAVE")
     lab.add_argument("--out", type=path, required=True, help="folder for CSVs, charts, report.md")
 

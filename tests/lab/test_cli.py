@@ -220,6 +220,40 @@ def test_lab_prints_the_headline_table_at_the_end(tiny_level, tmp_path, capsys):
     assert "mandate_lost" in read_csv_header(tmp_path / "runs.csv")
 
 
+def test_lab_sweeps_a_scenario_value_crossed_with_strategies_and_seeds(tmp_path, capsys):
+    classroom = str(ROOT / "levels" / "classroom_24.yaml")
+    args = ["lab", "--scenario", classroom, "--strategies", "passive", "--seeds", "2"]
+    sweep = ["--sweep", "model.recruitment_rate=0.001,0.004", "--jobs", "1"]
+    assert main([*args, "--turns", "3", *sweep, "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "passive model.recruitment_rate=0.001" in out
+    with open(tmp_path / "runs.csv", encoding="utf-8") as fh:
+        ends = [r for r in csv.DictReader(fh) if r["turn"] == "3"]
+    assert sorted(r["model.recruitment_rate"] for r in ends) == ["0.001"] * 2 + ["0.004"] * 2
+    low = [float(r["recruits"]) for r in ends if r["model.recruitment_rate"] == "0.001"]
+    high = [float(r["recruits"]) for r in ends if r["model.recruitment_rate"] == "0.004"]
+    assert min(high) > max(low)
+
+
+@pytest.mark.parametrize(
+    "sweep",
+    [
+        ["--sweep", "model.recruitment_rate"],
+        ["--sweep", "model.recruitment_rate="],
+        ["--sweep", "model.recruitment_rate=0.1,0.1"],
+        ["--sweep", "model.recruitment_rat=0.1,0.2"],
+        ["--sweep", "model.recruitment_rate=-1,0.002"],
+        ["--sweep", "model.mobility=0.001,0.002", "--sweep", "model.mobility=0.003"],
+        ["--sweep", "model.mobility=0.001,0.002", "--set", "model.mobility=0.003"],
+    ],
+)
+def test_a_bad_sweep_is_refused_before_any_run(sweep, tiny_level, tmp_path, capsys):
+    args = ["lab", "--scenario", str(tiny_level), "--seeds", "1", "--turns", "2"]
+    assert main([*args, *sweep, "--out", str(tmp_path / "out")]) == 2
+    assert "sweep" in capsys.readouterr().err or not (tmp_path / "out").exists()
+    assert not (tmp_path / "out" / "runs.csv").exists()
+
+
 def read_csv_header(path):
     with open(path, encoding="utf-8") as fh:
         return next(csv.reader(fh))
