@@ -1,5 +1,6 @@
-"""F4 (troops) and the map of violence: the first year of `mexico_2026`."""
+"""F4 (troops) and the map of violence: the 2025 start of `mexico_2026` and its first year."""
 
+import csv
 from pathlib import Path
 
 import numpy as np
@@ -12,30 +13,17 @@ from game.sim.start import new_game
 
 LEVEL = Path(__file__).resolve().parents[2] / "levels" / "mexico_2026.yaml"
 
-# INEGI 2024 homicides per 100k by state where the research notes have them (preliminary rates;
-# Estado de México, Jalisco, Quintana Roo and Campeche from 2024 counts over 2020 population).
-INEGI_2024 = {
-    "COL": 123,
-    "MOR": 77,
-    "BCN": 65,
-    "GUA": 63,
-    "CHH": 60,
-    "SON": 52,
-    "GRO": 48,
-    "ZAC": 34,
-    "TAB": 33,
-    "SIN": 33,
-    "CMX": 10,
-    "VER": 10,
-    "PUE": 9,
-    "DUR": 6,
-    "COA": 4,
-    "YUC": 3,
-    "MEX": 19.4,
-    "JAL": 22.4,
-    "ROO": 34.0,
-    "CAM": 11.6,
-}
+STATES = LEVEL.parent / "data" / "inegi_homicides_states.csv"
+
+
+def rates_2025() -> dict[str, float]:
+    """Homicides per 100k by state in 2025 (estimates: levels/README.md, "Data")."""
+    with STATES.open(encoding="utf-8") as fh:
+        return {
+            r["state_code"]: float(r["rate_per_100k"])
+            for r in csv.DictReader(fh)
+            if r["year"] == "2025"
+        }
 
 
 @pytest.fixture(scope="module")
@@ -50,16 +38,31 @@ def ranks(values) -> np.ndarray:
     return out
 
 
-def test_state_homicide_rates_rank_like_inegi_2024(mexico):
+def spearman(a, b) -> float:
+    return float(np.corrcoef(ranks(np.asarray(a)), ranks(np.asarray(b)))[0, 1])
+
+
+def test_the_start_matches_the_2025_figures_within_the_documented_bands(mexico):
+    """Month 0 (expected values, nothing random) against the 2025 estimates: the bands of
+    levels/README.md ("Members by state"). A calibration check: the members were fitted to it."""
+    state, pops = new_game(mexico, 1), mexico.map.populations()
+    truth = rates_2025()
+    codes = [r.code for r in mexico.map.regions]
+    model = state.homicides * 12 / pops * 1e5
+    assert 18.0 <= state.homicides.sum() * 12 / pops.sum() * 1e5 <= 23.0
+    assert spearman(model, [truth[c] for c in codes]) >= 0.85
+    assert 175_000 <= state.members.sum() <= 185_000
+
+
+def test_state_homicide_rates_still_rank_like_2025_after_a_year_of_play(mexico):
     index = {r.code: i for i, r in enumerate(mexico.map.regions)}
     pops = mexico.map.populations()
-    truth = np.array(list(INEGI_2024.values()))
+    truth = rates_2025()
     rhos = []
     for seed in range(10):
         history = run_game(mexico, "passive", 12, seed).state.homicide_history
         rates = history.sum(axis=0) / pops * 1e5
-        model = np.array([rates[index[c]] for c in INEGI_2024])
-        rhos.append(np.corrcoef(ranks(model), ranks(truth))[0, 1])
+        rhos.append(spearman([rates[index[c]] for c in truth], list(truth.values())))
     assert np.mean(rhos) >= 0.6
 
 
