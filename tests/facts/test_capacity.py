@@ -11,7 +11,8 @@ import pytest
 from facts_runs import capable, decades
 from test_headline import EXTRA, SEEDS, STRATEGIES
 
-pytestmark = pytest.mark.slow
+# slow; one worker plays the decades these checks share
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("mexico_decades")]
 
 
 def ends(runs, strategy, key, seeds=SEEDS):

@@ -15,6 +15,8 @@ STRATEGIES = ("passive", "decapitation", "militarize", "institutions", "preventi
 EXTRA = ("capture", "conditional")  # measured for the README and F8; not part of the headline
 SEEDS = 20
 
+pytestmark = pytest.mark.xdist_group("mexico_decades")  # one worker plays the decades it shares
+
 
 @pytest.fixture(scope="module")
 def decade():
