@@ -25,9 +25,13 @@ def display_name(faction, view, t) -> str:
     return clean(faction_label(faction, _lookup(view), _places(view), t.lang), 200)
 
 
+def short_name(faction, view, t) -> str:
+    """The short form (tables, map labels): the scenario's short name, or one made from the
+    parent and founder of a splinter, or a local group's number."""
+    return clean(faction_label(faction, _lookup(view), _places(view), t.lang, short=True), 60)
+
+
 def sentence_name(faction, view, t) -> str:
     """The name as sentences use it: the short name when the full one is long."""
     name = display_name(faction, view, t)
-    if len(name) <= LONG:
-        return name
-    return clean(faction_label(faction, _lookup(view), _places(view), t.lang, short=True), 60)
+    return name if len(name) <= LONG else short_name(faction, view, t)

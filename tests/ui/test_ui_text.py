@@ -139,3 +139,22 @@ def test_the_catalogue_has_words_for_everything_the_model_names():
             if f"programme.{p.id}.{part}" not in words
         ]
         assert not missing, (lang, missing)
+
+
+def test_factions_the_game_creates_have_a_short_name_for_tables_and_charts():
+    """Splinters and local groups have no scenario short name: the short form is made from the
+    parent and founder, or the group's number (a blank label in the state panel otherwise)."""
+    from types import SimpleNamespace
+
+    from game.scenario.types import Faction
+    from game.ui.names import short_name
+
+    parent = Faction("cu", "Cárteles Unidos", "CU", 3, None, (), 0.5)
+    splinter = Faction("cu_limonero", "", "", 3, None, (), 0.5, parent="cu", founder="El Limonero")
+    local = Faction("local_102", "", "", 0, None, (), 0.5, local=True, home=0)
+    view = SimpleNamespace(factions=(parent, splinter, local), archive=(), places=("Guerrero",))
+    for lang in ("en", "es"):
+        t = Strings(lang)
+        assert short_name(splinter, view, t) == "CU-Limonero"
+        assert short_name(local, view, t) == "L102"
+        assert short_name(parent, view, t) == "CU"

@@ -7,7 +7,7 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.mapmodes import faction_look
-from game.ui.names import display_name
+from game.ui.names import display_name, short_name
 from game.ui.scene import Pop, Push, Scene
 from game.ui.tutorial import TutorialCard
 from game.ui.widgets import orgchart
@@ -205,7 +205,12 @@ class FactionView(Scene):
             )
             ink = palette.TEXT_DIM if gone else palette.TEXT
             full = display_name(f, view, self.t)
-            name = text.fit(f.short if len(full) > 28 else full, s(13), rect.width - s(110), True)
+            name = text.fit(
+                short_name(f, view, self.t) if len(full) > 28 else full,
+                s(13),
+                rect.width - s(110),
+                True,
+            )
             surface.blit(text.render(name, s(13), ink, True), (rect.x + s(28), rect.y + s(7)))
             size = self.t("factions.gone") if gone else f"≈{f.total:,.0f}"
             lab = text.render(size, s(12), palette.TEXT_DIM)

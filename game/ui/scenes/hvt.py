@@ -8,6 +8,7 @@ import pygame
 
 from game.sim.operations import HVT, hvt_odds
 from game.ui import palette, text
+from game.ui.names import short_name
 from game.ui.scene import Issue, Pop, Scene
 from game.ui.tutorial import TutorialCard
 
@@ -147,7 +148,9 @@ class HVTDialog(Scene):
         b = self.box
         pygame.draw.rect(surface, palette.PANEL, b, border_radius=s(10))
         pygame.draw.rect(surface, palette.ACCENT, b, 2, border_radius=s(10))
-        title = t("hvt.title", name=self.person, faction=self.faction.short)
+        title = t(
+            "hvt.title", name=self.person, faction=short_name(self.faction, self.session.view, t)
+        )
         surface.blit(
             text.render(text.fit(title, s(20), b.width - s(48), True), s(20), palette.TEXT, True),
             (b.x + s(24), b.y + s(16)),

@@ -8,7 +8,7 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.mapmodes import faction_look
-from game.ui.names import display_name
+from game.ui.names import display_name, short_name
 from game.ui.widgets.graphs import meter
 
 
@@ -156,7 +156,7 @@ def draw_knowledge(ctx: Ctx, area: pygame.Rect, faction) -> None:
         lines.append(
             t(
                 "factions.split_from",
-                parent=parent.short if parent else faction.parent,
+                parent=short_name(parent, ctx.session.view, t) if parent else faction.parent,
                 month=faction.founded,
             )
         )
@@ -228,7 +228,7 @@ def draw_tree(ctx: Ctx, area: pygame.Rect, view, faction, local_ids, colourblind
             pygame.draw.rect(surf, palette.PANEL_DARK, rect, border_radius=4)
             edge = palette.HOVER if f.id == faction.id else (palette.NO_DATA if gone else colour)
             pygame.draw.rect(surf, edge, rect, 2 if f.id != faction.id else 3, border_radius=4)
-            label = text.fit(f.short, s(12), bw - s(10), True)
+            label = text.fit(short_name(f, view, t), s(12), bw - s(10), True)
             surf.blit(
                 text.render(label, s(12), palette.TEXT_DIM if gone else palette.TEXT, True),
                 (rect.x + s(6), rect.y + s(7)),

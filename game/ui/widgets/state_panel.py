@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.sim.levers import PROGRAMMES
 from game.ui import palette
 from game.ui.mapmodes import faction_look, homicide_rates
-from game.ui.names import display_name
+from game.ui.names import display_name, short_name
 from game.ui.widgets import graphs
 from game.ui.widgets.panels import ProgrammeRow, SidePanel, dim, heading, strong
 
@@ -86,7 +86,7 @@ class StatePanel(SidePanel):
             local = f.id in self.scene.local_ids
             colour, pattern = faction_look(view, f.id, self.scene.app.settings.colourblind, local)
             name = display_name(f, view, t)
-            name = name if local or len(name) <= 22 else f.short
+            name = name if local or len(name) <= 22 else short_name(f, view, t)
             rows.append((name, f.members[r], f.low[r], f.high[r], colour, pattern))
         y = self.image(y + s(4), graphs.error_bars(rows, self.width, self.scene.app.scale))
         if len(here) > MAX_FACTIONS:
