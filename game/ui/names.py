@@ -16,6 +16,11 @@ def _lookup(view):
     return records.get
 
 
+def record(view, fid: str):
+    """The record of faction `fid`, living or dissolved, or None."""
+    return _lookup(view)(fid)
+
+
 def _places(view) -> list[str]:
     return list(getattr(view, "places", ()))
 

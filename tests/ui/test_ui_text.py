@@ -158,3 +158,20 @@ def test_factions_the_game_creates_have_a_short_name_for_tables_and_charts():
         assert short_name(splinter, view, t) == "CU-Limonero"
         assert short_name(local, view, t) == "L102"
         assert short_name(parent, view, t) == "CU"
+
+
+def test_a_splinters_family_tree_and_origin_reach_its_dissolved_parent():
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from game.scenario.types import Faction
+    from game.ui.names import record, short_name
+    from game.ui.widgets.orgchart import family
+
+    cdn = replace(Faction("cdn", "Cártel del Noreste", "CDN", 5, None, (), 0.5), dissolved=4)
+    a = Faction("cdn_regio", "", "", 5, None, (), 0.5, parent="cdn", founder="El Regio")
+    b = Faction("cdn_toro", "", "", 5, None, (), 0.5, parent="cdn", founder="El Toro")
+    view = SimpleNamespace(factions=(a, b), archive=(cdn,), places=())
+    root, children = family(view, a)
+    assert root is cdn and [f.id for f in children["cdn"]] == ["cdn_regio", "cdn_toro"]
+    assert short_name(record(view, a.parent), view, Strings("es")) == "CDN"

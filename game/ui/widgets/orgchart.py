@@ -8,7 +8,7 @@ import pygame
 
 from game.ui import palette, text
 from game.ui.mapmodes import faction_look
-from game.ui.names import display_name, short_name
+from game.ui.names import display_name, record, short_name
 from game.ui.widgets.graphs import meter
 
 
@@ -152,7 +152,7 @@ def draw_knowledge(ctx: Ctx, area: pygame.Rect, faction) -> None:
             else t("factions.leader_hidden")
         )
     if faction.parent:
-        parent = ctx.session.view.faction(faction.parent)
+        parent = record(ctx.session.view, faction.parent)  # split parents are archived
         lines.append(
             t(
                 "factions.split_from",
@@ -178,13 +178,15 @@ def draw_knowledge(ctx: Ctx, area: pygame.Rect, faction) -> None:
 
 
 def family(view, faction) -> tuple[object, dict]:
-    """The root ancestor of `faction` and the children of every faction in its family."""
-    by_id = {f.id: f for f in view.factions}
+    """The root ancestor of `faction` and the children of every faction in its family, the
+    dissolved ones (a split parent) included."""
+    everyone = [*getattr(view, "archive", ()), *view.factions]
+    by_id = {f.id: f for f in everyone}
     root = faction
     while root.parent and root.parent in by_id:
         root = by_id[root.parent]
     children: dict[str, list] = {}
-    for f in view.factions:
+    for f in everyone:
         if f.parent:
             children.setdefault(f.parent, []).append(f)
     return root, children
