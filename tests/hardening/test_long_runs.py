@@ -1,7 +1,7 @@
 """Long runs with random players: no exception, no NaN or inf, no negative stocks, and every
 member accounted for; random orders, legal or not, are applied or refused with a reason.
 
-The default profile plays 10 seeds x 600 months of `classroom_24`; HYDRA_FUZZ=nightly plays 50
+The default profile plays 8 seeds x 600 months of `classroom_24`; HYDRA_FUZZ=nightly plays 50
 seeds of `mexico_2026` instead.
 """
 
@@ -20,7 +20,7 @@ from game.sim.state import SPECS
 
 LEVELS = Path(__file__).resolve().parents[2] / "levels"
 LEVEL = "mexico_2026" if os.environ.get("HYDRA_FUZZ") == "nightly" else "classroom_24"
-SEEDS, MONTHS = (50 if os.environ.get("HYDRA_FUZZ") == "nightly" else 10), 600
+SEEDS, MONTHS = (50 if os.environ.get("HYDRA_FUZZ") == "nightly" else 8), 600
 
 
 def random_orders(game: Game, rng: np.random.Generator) -> list:
