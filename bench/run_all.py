@@ -16,7 +16,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-BENCHES = ("bench_turn.py", "bench_routes.py", "bench_ui.py", "bench_memory.py", "bench_lab.py")
+BENCHES = (
+    "bench_turn.py",
+    "bench_routes.py",
+    "bench_hostile.py",
+    "bench_ui.py",
+    "bench_memory.py",
+    "bench_lab.py",
+)
 
 
 def run(script: str) -> list[dict]:

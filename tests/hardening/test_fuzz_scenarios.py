@@ -110,9 +110,8 @@ def test_the_shipped_levels_all_load_as_parsed():
         load_scenario_tree(tree)
 
 
-def test_a_yaml_alias_bomb_is_refused_quickly(tmp_path):
-    import time
-
+def test_a_yaml_alias_bomb_is_refused_by_its_expanded_size(tmp_path):
+    """(How fast: bench/bench_hostile.py.)"""
     from game.scenario import load_scenario
 
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
@@ -120,10 +119,9 @@ def test_a_yaml_alias_bomb_is_refused_quickly(tmp_path):
         lines.append(f"{chr(97 + k)}: &{chr(97 + k)} [" + ", ".join([f"*{chr(96 + k)}"] * 9) + "]")
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
-    with pytest.raises(ScenarioError):
+    with pytest.raises(ScenarioError) as exc:
         load_scenario(bomb)
-    assert time.perf_counter() - start < 2.0
+    assert "once aliases are expanded" in str(exc.value)
 
 
 def test_python_tags_never_run(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from datetime import date
 from pathlib import Path
 
@@ -152,14 +151,18 @@ def test_two_documents_in_one_file_are_refused(tmp_path, tree):
     assert "one YAML document" in only_problem(exc)
 
 
-def test_a_file_over_5_mb_is_refused_before_parsing(tmp_path):
+def test_a_file_over_5_mb_is_refused_before_parsing(tmp_path, monkeypatch):
+    """(How fast such files are refused is measured by bench/bench_hostile.py.)"""
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"[" * (5 * 1024 * 1024 + 1))  # would be a deep-nesting bomb if parsed
-    started = time.perf_counter()
+
+    def parsed(*_):
+        raise AssertionError("the YAML parser saw a file over the limit")
+
+    monkeypatch.setattr("game.scenario.reading.BoundedLoader", parsed)
     with pytest.raises(ScenarioError) as exc:
         load_scenario(path)
     assert "larger than 5 MB" in only_problem(exc)
-    assert time.perf_counter() - started < 1.0
 
 
 def test_duplicate_keys_are_reported_with_their_line(tmp_path, tree):
@@ -180,14 +183,13 @@ def test_python_object_tags_are_refused_and_nothing_runs(tmp_path):
     assert not marker.exists()
 
 
-def test_an_alias_bomb_is_refused_quickly(tmp_path):
+def test_an_alias_bomb_is_refused_by_its_expanded_size(tmp_path):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
-    started = time.perf_counter()
     with pytest.raises(ScenarioError) as exc:
         load_scenario(write(tmp_path, "\n".join(lines) + "\n"))
-    assert time.perf_counter() - started < 2.0
-    assert "alias" in only_problem(exc)
+    # refused by the node count with aliases expanded, not after building 10^10 values
+    assert "once aliases are expanded" in only_problem(exc)
 
 
 def test_a_recursive_alias_is_refused(tmp_path):
