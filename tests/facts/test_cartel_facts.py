@@ -37,7 +37,12 @@ LEADERS = [
 
 def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(mexico):
     """Calderón et al. (2015): +36.5% over six months; Lindo & Padilla-Romo (2018): +80% in the
-    municipality, +30% where the same organisation operates. Hydra's place is a state."""
+    municipality, +30% where the same organisation operates. Hydra's place is a state.
+
+    The rise must come from the mechanisms of a fall (disruption, claimants fighting over the
+    throne, splinters at war): with `heir_disruption`, `splinter_disruption`,
+    `disruption_vulnerability`, `disruption_violence` and `splinter_rivalry` at zero the same
+    removals give +8% on average (6 seeds), and this check fails."""
     results = [experiments.leader_removal(mexico, t, range(12)) for t in LEADERS]
     first = [r["ratio_months_1_6"] for r in results]
     later = [r["ratio_months_7_12"] for r in results]
@@ -45,6 +50,8 @@ def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(me
     assert all(r["seeds"] >= 10 for r in results)
     assert 1.3 <= float(np.mean(first)) <= 1.8  # +30% to +80% on average
     assert min(first) > 1.1  # every organisation's removal, not just the average
+    # and in most worlds, not in a few violent seeds that carry the sum
+    assert float(np.mean([r["share_of_seeds_higher"] for r in results])) >= 0.75
     assert float(np.mean(later)) > 1.05  # still elevated a year on
     assert float(np.mean(network)) > 1.0  # and where the organisation operates
 
