@@ -9,7 +9,7 @@ and the series show the replayed months as the player's own past.
 
 from __future__ import annotations
 
-import threading
+from game.ui.jobs import Job
 
 # Who took office at each bookmark: the i18n keys "bookmark.<who>" (the button) and
 # "bookmark.<who>.story" (what happened up to there), in the order of game.lab.backtest.BOOKMARKS.
@@ -26,72 +26,39 @@ def bookmarks_of(raw: dict) -> list[tuple[str, str]]:
     return list(zip(BOOKMARKS, WHO, strict=True))
 
 
-class Cancelled(Exception):
-    """The player went back."""
-
-
-class HistoryJob:
+class HistoryJob(Job):
     """History of `scenario` with `seed` played up to `month` in a daemon thread."""
 
     def __init__(self, scenario, month: str, seed: int):
         from game.lab.backtest import turn_of
 
+        bookmark = turn_of(scenario, month)  # the first month the player plans
+        super().__init__(max(bookmark - 1, 0))
         self.scenario = scenario
         self.month = month
         self.seed = seed
-        self.bookmark = turn_of(scenario, month)  # the first month the player plans
-        self.total = max(self.bookmark - 1, 0)
-        self.done = 0
+        self.bookmark = bookmark
         self.played: str | None = None  # "YYYY-MM" of the month just replayed
         self.game = None
         self.history = None
-        self.error: str | None = None
-        self.cancelled = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._work, daemon=True)
 
-    def start(self) -> HistoryJob:
-        self._thread.start()
-        return self
-
-    def _work(self) -> None:
+    def run(self) -> None:
         from game.lab.backtest import history_until
         from game.lab.runner import Game
         from game.ui.session import History
 
         history = History()
-        try:
-            self._record(history, Game.start(self.scenario, self.seed))
+        self._record(history, Game.start(self.scenario, self.seed))
 
-            def tick(game) -> None:
-                self._record(history, game, game.last_events)
-                self.done, self.played = game.state.turn, game.national[-1].get("date")
-                if self._stop.is_set():
-                    raise Cancelled
+        def tick(game) -> None:
+            self._record(history, game, game.last_events)
+            self.played = game.national[-1].get("date")
+            self.progress(game.state.turn)
 
-            game = history_until(self.scenario, self.month, self.seed, on_turn=tick)
-            self.game, self.history = game, history
-        except Cancelled:
-            self.cancelled = True
-        except Exception as exc:  # noqa: BLE001 - shown to the player instead of a crash
-            self.error = f"{type(exc).__name__}: {exc}"
+        game = history_until(self.scenario, self.month, self.seed, on_turn=tick)
+        self.game, self.history = game, history
 
     def _record(self, history, game, events=()) -> None:
         from game.sim.view import player_view
 
         history.record(game, player_view(game.state, self.scenario), list(events))
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    @property
-    def fraction(self) -> float:
-        return self.done / max(self.total, 1)
-
-    def wait(self, seconds: float = 120.0) -> None:
-        if self._thread.is_alive():
-            self._thread.join(seconds)

@@ -171,7 +171,7 @@ class GameCommands:
         key = key_of(first.scenario, first.state.seed, turns, first.bookmark)
         if quo is None or quo.key != key:
             if quo is not None:
-                quo.stop()
+                quo.cancel()
             quo = StatusQuo(first.scenario, first.state.seed, turns, first.handover())
             self._quo = quo.start()
         return self._quo

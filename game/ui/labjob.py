@@ -7,61 +7,24 @@ in progress and nothing half-finished is kept. Export writes what `hydra lab` wr
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
 from game.lab import batch
 from game.lab.report import FanChart, fan_charts, write_report
+from game.ui.jobs import Job
 
 
-class Cancelled(Exception):
-    """The player pressed Cancel."""
-
-
-class LabJob:
+class LabJob(Job):
     """One batch (strategies x seeds x turns of a scenario) running in the background."""
 
     def __init__(self, spec: batch.BatchSpec):
+        super().__init__(len(spec.tasks()))
         self.spec = spec
-        self.done = 0
-        self.total = len(spec.tasks())
         self.rows: list[dict] | None = None
-        self.error: str | None = None
-        self.cancelled = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._work, daemon=True)
 
-    def start(self) -> LabJob:
-        self._thread.start()
-        return self
-
-    def _tick(self, done: int, total: int) -> None:
-        self.done, self.total = done, total
-        if self._stop.is_set():
-            raise Cancelled
-
-    def _work(self) -> None:
-        try:
-            self.rows = batch.run_batch(self.spec, jobs=1, progress=self._tick)
-        except Cancelled:
-            self.cancelled = True
-        except Exception as exc:  # a broken scenario or override: shown, never a crash
-            self.error = f"{type(exc).__name__}: {exc}"
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    @property
-    def fraction(self) -> float:
-        return self.done / max(self.total, 1)
-
-    def wait(self, seconds: float = 120.0) -> None:
-        self._thread.join(seconds)
+    def run(self) -> None:
+        self.rows = batch.run_batch(self.spec, jobs=1, progress=self.progress)
 
 
 def charts_of(rows: list[dict], key: str = "strategy") -> list[FanChart]:

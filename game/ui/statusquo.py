@@ -9,55 +9,38 @@ are kept (a few kilobytes); the game state it plays through is dropped when it f
 
 from __future__ import annotations
 
-import threading
+from game.ui.jobs import Job
 
 
-class Stopped(Exception):
-    """A newer game needs the thread."""
-
-
-class StatusQuo:
+class StatusQuo(Job):
     """`turns` months of `scenario` with `seed` under the passive strategy, off the UI thread;
     from the game handed over at the bookmark of `handover` (a replay Source) when given. Its
     `rows` start where the player's term starts (row 0: the start, or the state handed over)."""
 
     def __init__(self, scenario, seed: int, turns: int, handover=None):
+        super().__init__(turns)
         self.key = key_of(scenario, seed, turns, handover.bookmark if handover else None)
         self._handover = handover
         self.turns = turns
-        self.done = 0
         self.rows: list[dict] | None = None
-        self.error: str | None = None
         self._scenario = scenario
         self._seed = seed
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._work, daemon=True)
-
-    def start(self) -> StatusQuo:
-        self._thread.start()
-        return self
 
     def _tick(self, game) -> None:
-        self.done = game.state.turn
-        if self._stop.is_set():
-            raise Stopped
+        self.progress(game.state.turn)
 
-    def _work(self) -> None:
+    def run(self) -> None:
         from game.lab.runner import run_game
 
-        try:
-            if self._handover is None:
-                scenario, tick = self._scenario, self._tick
-                game = run_game(scenario, "passive", self.turns, self._seed, on_turn=tick)
-                self.rows = list(game.national)
-            else:
-                self.rows = self._from_bookmark()
-        except Stopped:
-            pass
-        except Exception as exc:  # noqa: BLE001 - shown beside the grade instead of a crash
-            self.error = f"{type(exc).__name__}: {exc}"
-        finally:
-            self._scenario = self._handover = None  # nothing of the world is kept but its rows
+        if self._handover is None:
+            scenario, tick = self._scenario, self._tick
+            game = run_game(scenario, "passive", self.turns, self._seed, on_turn=tick)
+            self.rows = list(game.national)
+        else:
+            self.rows = self._from_bookmark()
+
+    def finished(self) -> None:
+        self._scenario = self._handover = None  # nothing of the world is kept but its rows
 
     def _from_bookmark(self) -> list[dict]:
         from game.ai.strategies import get_strategy
@@ -69,21 +52,6 @@ class StatusQuo:
             game.play(passive(game.state, self._scenario, turn))
             self._tick(game)
         return game.national[self._handover.bookmark - 1 :]
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    @property
-    def busy(self) -> bool:
-        return self._thread.is_alive()
-
-    @property
-    def fraction(self) -> float:
-        return self.done / max(self.turns, 1)
-
-    def wait(self, seconds: float = 120.0) -> None:
-        if self._thread.is_alive():
-            self._thread.join(seconds)
 
 
 def key_of(scenario, seed: int, turns: int, bookmark: int | None = None) -> tuple:

@@ -225,7 +225,7 @@ class ClassTable(Scene):
                                kind="compare"))  # fmt: skip
 
     def _baseline(self):
-        return self.quo.rows if self.quo is not None and not self.quo.busy else None
+        return self.quo.rows if self.quo is not None and not self.quo.running else None
 
     def key(self, event):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_c):
@@ -241,7 +241,7 @@ class ClassTable(Scene):
             return
         w = surface.get_width()
         table = pygame.Rect(s(40), s(90), w - s(80), s(40))
-        if self.quo is not None and self.quo.busy:
+        if self.quo is not None and self.quo.running:
             busy = t("end.quo_busy", pct=f"{self.quo.fraction:.0%}")
             text.draw_wrapped(surface, busy, table, s(16), palette.TEXT_DIM)
             return

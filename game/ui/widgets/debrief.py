@@ -61,7 +61,7 @@ def draw_evaluation(surface, rect: pygame.Rect, session, t, s, quo=None) -> None
     x, y = rect.x + s(14), rect.y + s(10)
     surface.blit(text.render(t("end.evaluation"), s(16), palette.ACCENT, True), (x, y))
     body = pygame.Rect(x, y + s(30), rect.width - s(28), rect.height - s(40))
-    if quo is not None and quo.busy:
+    if quo is not None and quo.running:
         busy = t("end.quo_busy", pct=f"{quo.fraction:.0%}")
         text.draw_wrapped(surface, busy, body, s(13), palette.TEXT_DIM)
         return
