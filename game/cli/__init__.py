@@ -21,6 +21,7 @@ from game.cli.errors import (
     ensure_standard_streams,
     flush_output,
     print_json,
+    renderer,
     silence_stdout,
     warn,
 )
@@ -89,7 +90,9 @@ def _command(args) -> int:
     if args.command == "backtest":
         from game.cli import backtest
 
-        return backtest.backtest_command(args, render=backtest.chart_renderer())
+        return backtest.backtest_command(
+            args, render=renderer("game.report.charts", "render_backtest_chart")
+        )
     if args.command == "sensitivity":
         from game.cli.sensitivity import sensitivity_command
 
@@ -100,10 +103,5 @@ def _command(args) -> int:
 
 
 def chart_renderer():
-    """The PNG chart renderer, or None (with a warning) when pygame is missing."""
-    try:
-        from game.report.charts import render_fan_chart
-    except ImportError as exc:  # pragma: no cover
-        warn(f"no charts ({exc}); writing the tables only")
-        return None
-    return render_fan_chart
+    """The fan-chart renderer, or None (with a warning) when pygame is missing."""
+    return renderer("game.report.charts", "render_fan_chart")

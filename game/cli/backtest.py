@@ -319,15 +319,3 @@ def report(result: dict, intro: str, chart: bool) -> str:
         "",
     ]
     return "\n".join(text)
-
-
-def chart_renderer():
-    """The chart's renderer (game/report/charts.py), or None (with a warning) without pygame."""
-    try:
-        import pygame  # noqa: F401
-
-        from game.report.charts import render_backtest_chart
-    except ImportError as exc:  # pragma: no cover
-        warn(f"no chart ({exc}); writing the tables only")
-        return None
-    return render_backtest_chart

@@ -99,3 +99,17 @@ def ensure_standard_streams() -> None:
                 os.dup2(null, fd)
                 os.close(null)
             setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+
+
+def renderer(module: str, name: str):
+    """`name` from the chart module `module` (game/report), or None with a warning when pygame,
+    which draws every chart, is missing: the tables are written all the same."""
+    import importlib
+
+    try:
+        import pygame  # noqa: F401
+
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:  # pragma: no cover
+        warn(f"no charts ({exc}); writing the tables only")
+        return None

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.cli.errors import UsageError, out, warn
+from game.cli.errors import UsageError, out, renderer, warn
 from game.cli.inputs import load, writable_folder
 from game.cli.lab import _strategies, check_range, progress_bar
 
@@ -170,12 +170,10 @@ def write_csv(path: Path, rows: list[dict]) -> None:
 
 def render_chart(chart, path: Path) -> bool:
     """Draw the chart as a PNG; False (with a warning) when pygame is missing."""
-    try:
-        from game.report.sensitivity_chart import render_bar_chart
-    except ImportError as exc:  # pragma: no cover
-        warn(f"no chart ({exc}); writing the tables only")
+    render = renderer("game.report.sensitivity_chart", "render_bar_chart")
+    if render is None:
         return False
-    render_bar_chart(chart, path)
+    render(chart, path)
     return True
 
 
