@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,7 +24,7 @@ import numpy as np
 from game.ai import history
 from game.ai.strategies import get_strategy
 from game.blas import single_threaded
-from game.lab.batch import Recipe, scenario_of
+from game.lab.batch import Recipe, map_tasks, scenario_of
 from game.lab.runner import Game
 from game.paths import LEVELS_DIR
 from game.scenario.types import Scenario
@@ -256,30 +255,7 @@ def run_backtest(
 ) -> list[Run]:
     """Every task's run, in task order: in this process, in `jobs` processes, or on a Dask
     cluster (`scheduler`, "tcp://host:8786")."""
-    tick = progress or (lambda n, total: None)
-    tick(0, len(tasks))
-    done: dict[int, Run] = {}
-    if scheduler:
-        from dask.distributed import Client
-        from dask.distributed import as_completed as finished
-
-        with Client(scheduler) as client:
-            futures = client.map(run_task, tasks, pure=False)
-            index = {future.key: k for k, future in enumerate(futures)}
-            for future in finished(futures):
-                done[index[future.key]] = future.result()
-                tick(len(done), len(tasks))
-    elif jobs <= 1:
-        for k, task in enumerate(tasks):
-            done[k] = run_task(task)
-            tick(len(done), len(tasks))
-    else:
-        with ProcessPoolExecutor(jobs, initializer=single_threaded) as pool:
-            futures = {pool.submit(run_task, task): k for k, task in enumerate(tasks)}
-            for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                tick(len(done), len(tasks))
-    return [done[k] for k in range(len(tasks))]
+    return map_tasks(run_task, tasks, jobs, progress, scheduler)
 
 
 # --- the model next to the data -----------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,44 +119,52 @@ def run_batch(
 
     `jobs` > 1 runs in local processes; `scheduler` ("tcp://host:8786") runs on a Dask cluster.
     """
-    tasks = spec.tasks()
+    runs = map_tasks(run_task, spec.tasks(), jobs, progress, scheduler)
+    return [row for rows in runs for row in rows]
+
+
+def map_tasks(
+    work: Callable,
+    tasks: list,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    scheduler: str | None = None,
+) -> list:
+    """`work(task)` for every task, in task order whatever order they finish in: in this
+    process, in `jobs` local processes, or on a Dask cluster (`scheduler`). `work` must be a
+    module-level function (it travels to the workers by name)."""
     tick = progress or (lambda n, total: None)
     tick(0, len(tasks))
+    done: dict[int, object] = {}
     if scheduler:
-        done = _on_dask(tasks, scheduler, tick)
+        finished = _on_dask(work, tasks, scheduler)
     elif jobs <= 1:
-        done = {}
-        for k, task in enumerate(tasks):
-            done[k] = run_task(task)
-            tick(len(done), len(tasks))
+        finished = ((k, work(task)) for k, task in enumerate(tasks))
     else:
-        done = _on_processes(tasks, jobs, tick)
-    return [row for k in range(len(tasks)) for row in done[k]]
+        finished = _on_processes(work, tasks, jobs)
+    for k, result in finished:
+        done[k] = result
+        tick(len(done), len(tasks))
+    return [done[k] for k in range(len(tasks))]
 
 
-def _on_processes(tasks: list[Task], jobs: int, tick: Progress) -> dict[int, list[dict]]:
-    done: dict[int, list[dict]] = {}
+def _on_processes(work: Callable, tasks: list, jobs: int) -> Iterator[tuple[int, object]]:
     with ProcessPoolExecutor(jobs, initializer=single_threaded) as pool:
-        futures = {pool.submit(run_task, task): k for k, task in enumerate(tasks)}
+        futures = {pool.submit(work, task): k for k, task in enumerate(tasks)}
         for future in as_completed(futures):
-            done[futures[future]] = future.result()
-            tick(len(done), len(tasks))
-    return done
+            yield futures[future], future.result()
 
 
-def _on_dask(tasks: list[Task], scheduler: str, tick: Progress) -> dict[int, list[dict]]:
-    """The same tasks on a Dask cluster (dask.distributed); rows come back by task index."""
+def _on_dask(work: Callable, tasks: list, scheduler: str) -> Iterator[tuple[int, object]]:
+    """The same tasks on a Dask cluster (dask.distributed); results come back by task index."""
     from dask.distributed import Client
     from dask.distributed import as_completed as finished
 
-    done: dict[int, list[dict]] = {}
     with Client(scheduler) as client:
-        futures = client.map(run_task, tasks, pure=False)
+        futures = client.map(work, tasks, pure=False)
         index = {future.key: k for k, future in enumerate(futures)}
         for future in finished(futures):
-            done[index[future.key]] = future.result()
-            tick(len(done), len(tasks))
-    return done
+            yield index[future.key], future.result()
 
 
 def metric_names(rows: list[dict]) -> list[str]:
