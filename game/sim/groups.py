@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Personality, Scenario
 from game.sim.events import Cause, Event, Kind
-from game.sim.state import GameState, add_factions
+from game.sim.state import GameState, add_factions, room_for_organisations
 
 LOCAL_CLARITY = 0.5  # succession clarity of a local group (as the scenario format's default)
 PER_RECRUITABLE = 1e4  # the birth rate is per 10,000 recruitable people
@@ -49,7 +48,7 @@ def births(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
     """New local groups form; each starts with `group_birth_size` new recruits."""
     counts = rng.poisson(expected_births(state, scenario))
     homes = np.repeat(np.arange(state.n_regions), counts)
-    room = MAX_ORGANISATIONS - int(state.roster.alive.sum())
+    room = room_for_organisations(state)
     if homes.size > room:  # at the bound on organisations alive (game/limits.py)
         homes = np.sort(rng.permutation(homes)[: max(room, 0)])
     if not homes.size:

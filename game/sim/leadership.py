@@ -18,10 +18,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person, Scenario
 from game.sim.events import Cause, Event, Kind
-from game.sim.state import GameState, add_factions
+from game.sim.state import GameState, add_factions, room_for_organisations
 
 # Nicknames for generated lieutenants (fictional composites; common Mexican nicknames).
 ALIASES = (
@@ -139,7 +138,7 @@ def split_faction(
     places = [r.short for r in scenario.map.regions]
     candidates = _candidates(state, scenario, f, rng, new, places)
     # At the bound on organisations alive (game/limits.py) fewer claimants split it, or none.
-    room = MAX_ORGANISATIONS - int(state.roster.alive.sum()) + 1
+    room = room_for_organisations(state) + 1  # the fallen organisation's row is freed
     candidates = candidates[: max(room, 1)]
     if total < 2 or len(candidates) < 2:
         return _promote(state, f, candidates[0], turn, cause) if candidates else []

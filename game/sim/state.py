@@ -18,6 +18,7 @@ from enum import Enum
 
 import numpy as np
 
+from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person
 
 HISTORY_MONTHS = 12
@@ -306,6 +307,11 @@ def blank(seed: int, factions: tuple[Faction, ...], n_regions: int) -> GameState
         if spec.axis is not Axis.SCALAR and spec.dtype is not Faction
     }
     return GameState(seed=int(seed), factions=tuple(factions), **arrays)
+
+
+def room_for_organisations(state: GameState) -> int:
+    """How many more organisations may be alive at once (the bound of game/limits.py)."""
+    return MAX_ORGANISATIONS - int(state.roster.alive.sum())
 
 
 def add_factions(

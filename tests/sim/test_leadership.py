@@ -96,17 +96,16 @@ def test_a_lieutenant_matters_more_on_a_route():
 def test_at_the_bound_on_organisations_no_group_is_born_and_a_fallen_leader_has_one_heir(
     monkeypatch,
 ):
-    from game.sim import groups, leadership
+    from game.sim import groups
 
     scenario = world(clarity=0.0)
     state = new_game(scenario, 1)
     # A world where groups would be born freely: five expected in every state.
     monkeypatch.setattr(groups, "expected_births", lambda s, _: np.full(s.n_regions, 5.0))
-    for module in (groups, leadership):
-        monkeypatch.setattr(module, "MAX_ORGANISATIONS", 2)  # the two alive now
+    monkeypatch.setattr("game.sim.state.MAX_ORGANISATIONS", 2)  # the two alive now
     assert groups.births(state, scenario, 1, np.random.default_rng(0)) == []
     events = remove_person(state, scenario, "a_leader", "killed", 1, np.random.default_rng(0))
     assert "faction_split" not in [e.kind for e in events]
     assert state.n_factions == 2 and state.factions[0].leader is not None
-    monkeypatch.setattr(groups, "MAX_ORGANISATIONS", 4)  # room for two more: two are born
+    monkeypatch.setattr("game.sim.state.MAX_ORGANISATIONS", 4)  # room for two more: two are born
     assert len(groups.births(state, scenario, 2, np.random.default_rng(0))) == 2
