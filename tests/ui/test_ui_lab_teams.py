@@ -79,3 +79,23 @@ def test_both_teams_start_from_the_same_world(app):
     first, *others = app.match.sessions
     assert all(s.game.national[0] == first.game.national[0] for s in others)
     assert all(s is not first for s in others)
+
+
+def test_the_lab_offers_the_history_planner_only_on_its_level_and_names_every_plan(app):
+    from uidriver import button_with
+
+    from game.ui.i18n import Strings
+
+    lab = LabScene(app)
+    app.push(lab)
+    app.frame()
+    history = next(i for i, lv in enumerate(lab.levels) if lv.path.name == "history_2006.yaml")
+    classroom = next(i for i, lv in enumerate(lab.levels) if lv.path == CLASSROOM)
+    lab._pick(history)()
+    lab.chosen = ["passive", "history"]
+    assert "history" in lab.names and button_with(lab, "History (2006-2025)")
+    lab._pick(classroom)()
+    assert "history" not in lab.names and lab.chosen == ["passive"]
+    for lang in ("en", "es"):
+        t = Strings(lang)
+        assert all(t(f"strategy.{name}") != f"strategy.{name}" for name in lab.names)

@@ -15,10 +15,13 @@ SEEDS = (1, 50)
 TURNS_MIN = 6
 
 
-def strategy_names() -> list[str]:
+def strategy_names(level_id: str | None = None) -> list[str]:
+    """The strategies the lab offers for a level: the history planner only on its own level
+    (elsewhere it would replay 2006-2025's governments over another world)."""
     from game.ai.strategies import STRATEGIES
+    from game.lab.backtest import HISTORY_ID
 
-    return list(STRATEGIES)
+    return [n for n in STRATEGIES if n != "history" or level_id == HISTORY_ID]
 
 
 def strategy_label(t, name: str) -> str:
@@ -46,11 +49,14 @@ class LabScene(Scene):
         super().__init__(app)
         self.levels = playable_levels()
         self.level = 0
-        self.names = strategy_names()
+        self.names = strategy_names(self._level_id())
         self.chosen = [n for n in self.names if n in DEFAULT_STRATEGIES] or self.names[:1]
         self.seeds = 10
         self.turns = self._max_turns()
         self.job: LabJob | None = None
+
+    def _level_id(self) -> str | None:
+        return self.levels[self.level].raw.get("id") if self.levels else None
 
     def _max_turns(self) -> int:
         if not self.levels:
@@ -112,6 +118,8 @@ class LabScene(Scene):
     def _pick(self, i):
         def pick():
             self.level = i
+            self.names = strategy_names(self._level_id())
+            self.chosen = [n for n in self.chosen if n in self.names] or self.names[:1]
             self.turns = min(self.turns, self._max_turns()) if self.job else self._max_turns()
             self.rebuild()
 
