@@ -28,7 +28,7 @@ from game.lab.batch import Recipe, map_tasks, scenario_of
 from game.lab.runner import Game
 from game.paths import LEVELS_DIR
 from game.scenario.types import Scenario
-from game.sim import metrics
+from game.sim import metrics, politics
 from game.sim.events import Cause
 
 DATA = LEVELS_DIR / "data"
@@ -132,11 +132,16 @@ def play_history(
     on_turn: Callable[[Game], None] | None = None,
 ) -> Game:
     """History for `turns` months, as an experiment; from turn `bookmark` on, `strategy` plays
-    an ordinary game (no guaranteed operations)."""
+    an ordinary game (no guaranteed operations). Each presidency, and whoever takes over at the
+    bookmark, starts a new administration (`politics.new_administration`): judged against the
+    country it inherits."""
     game = Game.start(scenario, seed)
     game.state.experiment = True
     planner = history.plan
+    presidencies = {turn_of(scenario, month) for month in BOOKMARKS} - {1}
     for turn in range(1, turns + 1):
+        if turn in presidencies or turn == bookmark:
+            politics.new_administration(game.state, scenario)
         if turn == bookmark:
             game.state.experiment = False
             planner = get_strategy(strategy)
@@ -156,7 +161,8 @@ def history_until(
 ) -> Game:
     """The game as history left it just before `month`, ready for a player to play `month`:
     the months before are played by the history planner (removals guaranteed), then the game
-    becomes an ordinary one. `on_turn(game)` after each month (progress; it may raise to stop).
+    becomes an ordinary one, and the player's government is judged against the country it
+    inherits (`politics.new_administration`). `on_turn(game)` after each month (progress; it may raise to stop).
     ValueError when `month` is not a month of the scenario."""
     if not isinstance(month, str) or not MONTH.fullmatch(month):
         raise ValueError(f"{str(month)[:20]!r} is not a month written as YYYY-MM (2018-12)")
@@ -166,6 +172,7 @@ def history_until(
         raise ValueError(f"{month} is not a month of {scenario.id} ({scenario.turns} from {first})")
     game = play_history(scenario, seed, turn - 1, on_turn=on_turn)
     game.state.experiment = False
+    politics.new_administration(game.state, scenario)  # the player's government takes the desk
     return game
 
 

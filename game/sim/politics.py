@@ -66,6 +66,21 @@ def phase_politics(
     return _consequences(state, scenario, turn, rng)
 
 
+def new_administration(state: GameState, scenario: Scenario) -> None:
+    """A new government takes the desk (a presidency of the history level, or a player taking
+    over from history): the public and Washington judge it against the country it inherits, not
+    against the one its predecessors found. Approval starts again where every game starts, this
+    month's homicide rate and drug arrivals become the yardsticks, the counters of low approval
+    and peak pressure are cleared, and a lost mandate is the predecessor's. US pressure itself,
+    Washington's mood, carries over."""
+    state.approval = START_APPROVAL
+    state.base_rate = metrics.homicide_rate(state, scenario)
+    state.base_arrivals = float(state.arrivals.sum())
+    state.low_approval_months = 0
+    state.high_pressure_months = 0
+    state.status = "playing"
+
+
 def _consequences(state: GameState, scenario: Scenario, turn: int, rng) -> list[Event]:
     """What approval and pressure lead to: lost mandate, budget cuts (when the scenario's cut
     shares are above zero, with an event each time) and offers of US strikes."""

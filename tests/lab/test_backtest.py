@@ -14,6 +14,7 @@ from game.lab import backtest as bt
 from game.lab.runner import Game
 from game.scenario import load_scenario
 from game.scenario.params import BY_NAME
+from game.sim import metrics, politics
 from game.sim.calendar import month_date
 from game.sim.events import Cause
 
@@ -164,6 +165,22 @@ def test_a_man_the_scenario_lacks_is_stood_in_for_by_an_unnamed_man_of_his_role(
     assert pid not in {p for p, _ in history.PEOPLE.values() if p}  # not a man history names
     chapo_again = [r for r in history.removals() if r.person == "Joaquín Guzmán Loera"][1]
     assert chapo_again.repeat and history.stand_in(state, scenario, chapo_again) is None
+
+
+def test_each_presidency_and_whoever_takes_over_is_judged_against_the_country_it_inherits():
+    # December 2018 is a presidency's first month; with a mandate floor of 100 every month
+    # loses the mandate, so the predecessor's game is always lost.
+    scenario = load_scenario(LEVEL, ["start=2018-06", "model.lost_mandate=100"])
+    before = bt.play_history(scenario, 2, 6)
+    assert before.state.status == "mandate_lost"
+    assert before.state.base_rate == pytest.approx(before.national[0]["homicides_per_100k"], 1e-3)
+    handed = bt.history_until(scenario, "2018-12", 2)
+    assert handed.state.status == "playing" and handed.state.approval == politics.START_APPROVAL
+    assert handed.state.low_approval_months == 0
+    assert handed.state.base_rate == pytest.approx(metrics.homicide_rate(before.state, scenario))
+    # the replay itself: the new presidency's yardstick is the rate it found
+    replay = bt.play_history(scenario, 2, 7)
+    assert replay.state.base_rate == pytest.approx(metrics.homicide_rate(before.state, scenario))
 
 
 def test_in_an_ordinary_game_the_planner_attempts_removals_at_the_odds_of_the_day():
