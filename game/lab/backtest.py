@@ -138,9 +138,8 @@ def play_history(
     game = Game.start(scenario, seed)
     game.state.experiment = True
     planner = history.plan
-    presidencies = {turn_of(scenario, month) for month in BOOKMARKS} - {1}
     for turn in range(1, turns + 1):
-        if turn in presidencies or turn == bookmark:
+        if turn in presidencies(scenario) or turn == bookmark:
             politics.new_administration(game.state, scenario)
         if turn == bookmark:
             game.state.experiment = False
@@ -149,6 +148,11 @@ def play_history(
         if on_turn:
             on_turn(game)
     return game
+
+
+def presidencies(scenario: Scenario) -> frozenset[int]:
+    """The turns after the first in which a new presidency takes the desk (the bookmarks)."""
+    return frozenset(turn_of(scenario, month) for month in BOOKMARKS) - {1}
 
 
 def is_history(scenario: Scenario) -> bool:

@@ -25,6 +25,7 @@ from game.scenario.types import Scenario
 from game.sim.operations import HVT
 from game.sim.order_types import order_from_dict
 from game.sim.orders import Order
+from game.sim.politics import new_administration
 
 HORIZONS = (6, 12, 24)  # months after the dropped operation shown in the side-by-side table
 TABLE_METRICS = ("homicides_per_100k", "armed_groups", "members")
@@ -123,14 +124,20 @@ def handed_over(source: Source, seed: int | None = None, on_turn=None) -> Game:
 
         month = f"{month_date(source.scenario, source.bookmark):%Y-%m}"
         return history_until(source.scenario, month, seed, on_turn)
+    from game.lab.backtest import presidencies
+
     game = Game.start(source.scenario, seed)
     game.state.experiment = source.experiment or bool(source.bookmark)
+    changes = presidencies(source.scenario) if source.bookmark else frozenset()
     for turn in range(1, source.bookmark or 1):
+        if turn in changes:  # as history was played (`backtest.play_history`)
+            new_administration(game.state, source.scenario)
         game.play(source.orders.get(turn, []))
         if on_turn:
             on_turn(game)
     if source.bookmark:
         game.state.experiment = False
+        new_administration(game.state, source.scenario)  # the player's government
     return game
 
 
