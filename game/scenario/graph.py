@@ -7,8 +7,7 @@ here changes during a game.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,6 +48,7 @@ class MapGraph:
     sources: np.ndarray
     supply: np.ndarray
     route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
+    _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
 
     @property
     def mean_length(self) -> float:
@@ -56,25 +56,88 @@ class MapGraph:
         return float(self.length.mean()) if self.length.size else 1.0
 
     def hops(self, start: int) -> np.ndarray:
-        """Borders to cross from `start` to every region (UNREACHABLE where none leads)."""
-        dist = np.full(self.n, UNREACHABLE, dtype=np.int64)
-        dist[start] = 0
-        queue = deque([start])
-        while queue:
-            here = queue.popleft()
-            for there in self.neighbours[here]:
-                if dist[there] > dist[here] + 1:
-                    dist[there] = dist[here] + 1
-                    queue.append(there)
+        """Borders to cross from `start` to every region (UNREACHABLE where none leads), as a
+        read-only array; computed once per start (the map never changes), level by level."""
+        dist = self._cache.get(("hops", start))
+        if dist is None:
+            dist = self._breadth_first(start)
+            dist.flags.writeable = False
+            self._cache["hops", start] = dist
         return dist
 
+    def _breadth_first(self, start: int) -> np.ndarray:
+        """Hop distances by a breadth-first search, one whole frontier per numpy step."""
+        table = self._neighbour_table()
+        dist = np.full(self.n + 1, UNREACHABLE, dtype=np.int64)
+        dist[self.n] = 0  # the padding of the table: never reached
+        dist[start] = 0
+        frontier, level = np.array([start]), 0
+        while frontier.size:
+            level += 1
+            reached = table[frontier].ravel()
+            dist[reached[dist[reached] == UNREACHABLE]] = level
+            frontier = np.flatnonzero(dist == level)
+        return dist[: self.n]
+
+    def _neighbour_table(self) -> np.ndarray:
+        """[R, most neighbours] each region's neighbours, padded with R, built once."""
+        table = self._cache.get("table")
+        if table is None:
+            width = max((len(x) for x in self.neighbours), default=0)
+            table = np.full((self.n, width), self.n, dtype=np.int64)
+            for r, near in enumerate(self.neighbours):
+                table[r, : len(near)] = near
+            self._cache["table"] = table
+        return table
+
+    @property
+    def src_order(self) -> np.ndarray:
+        """Edge ids sorted by their source region (stable: edge order within a source)."""
+        return self._edge_index()[0]
+
+    @property
+    def src_start(self) -> np.ndarray:
+        """[R + 1] where each region's edges start in `src_order`."""
+        return self._edge_index()[1]
+
+    def _edge_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """Edges grouped by source region, built once: (edge ids, where each region starts)."""
+        cached = self._cache.get("edges")
+        if cached is None:
+            order = np.argsort(self.src, kind="stable")
+            start = np.concatenate([[0], np.cumsum(np.bincount(self.src, minlength=self.n))])
+            cached = self._cache["edges"] = (order, start)
+        return cached
+
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
-        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse)."""
+        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse).
+
+        Only the non-zero cells of x are read: each adds to its row at every neighbour of its
+        region, in edge order within a cell (the same additions, in the same order, as summing
+        every edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
         k, n = x.shape
         if self.src.size == 0:
             return np.zeros_like(x)
-        index = (np.arange(k)[:, None] * n + self.dst[None, :]).ravel()
-        return np.bincount(index, weights=x[:, self.src].ravel(), minlength=k * n).reshape(k, n)
+        cell = np.flatnonzero(x)
+        row, region = np.divmod(cell, n)
+        lo, hi = self.src_start[region], self.src_start[region + 1]
+        edge = self.src_order[_ranges(lo, hi)]
+        owner = np.repeat(np.arange(cell.size), hi - lo)
+        order = np.argsort(row[owner] * self.src.size + edge, kind="stable")
+        owner, edge = owner[order], edge[order]
+        index = row[owner] * n + self.dst[edge]
+        weights = x.ravel()[cell][owner]
+        return np.bincount(index, weights=weights, minlength=k * n).reshape(k, n)
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The concatenation of range(lo[i], hi[i]) for every i (vectorised)."""
+    size = hi - lo
+    total = int(size.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.repeat(lo - np.concatenate([[0], np.cumsum(size)[:-1]]), size)
+    return starts + np.arange(total)
 
 
 def build_graph(regions, adjacency) -> MapGraph:
