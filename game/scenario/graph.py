@@ -91,43 +91,46 @@ class MapGraph:
         return table
 
     @property
-    def src_order(self) -> np.ndarray:
-        """Edge ids sorted by their source region (stable: edge order within a source)."""
-        return self._edge_index()[0]
-
-    @property
-    def src_start(self) -> np.ndarray:
-        """[R + 1] where each region's edges start in `src_order`."""
-        return self._edge_index()[1]
-
-    def _edge_index(self) -> tuple[np.ndarray, np.ndarray]:
+    def by_source(self) -> tuple[np.ndarray, np.ndarray]:
         """Edges grouped by source region, built once: (edge ids, where each region starts)."""
-        cached = self._cache.get("edges")
+        cached = self._cache.get("by_source")
         if cached is None:
-            order = np.argsort(self.src, kind="stable")
-            start = np.concatenate([[0], np.cumsum(np.bincount(self.src, minlength=self.n))])
-            cached = self._cache["edges"] = (order, start)
+            cached = self._cache["by_source"] = edges_by_source(self.src, self.n)
         return cached
 
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
         """Sum of x over each region's neighbours, for every row of x [K, R] (sparse).
 
         Only the non-zero cells of x are read: each adds to its row at every neighbour of its
-        region, in edge order within a cell (the same additions, in the same order, as summing
-        every edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
+        region, in edge order (the same additions, in the same order, as summing over every
+        edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
         k, n = x.shape
         if self.src.size == 0:
             return np.zeros_like(x)
-        cell = np.flatnonzero(x)
-        row, region = np.divmod(cell, n)
-        lo, hi = self.src_start[region], self.src_start[region + 1]
-        edge = self.src_order[_ranges(lo, hi)]
-        owner = np.repeat(np.arange(cell.size), hi - lo)
-        order = np.argsort(row[owner] * self.src.size + edge, kind="stable")
-        owner, edge = owner[order], edge[order]
-        index = row[owner] * n + self.dst[edge]
-        weights = x.ravel()[cell][owner]
-        return np.bincount(index, weights=weights, minlength=k * n).reshape(k, n)
+        row, edge = leaving(x != 0, self.src, self.by_source)
+        weights = x.ravel()[row * n + self.src[edge]]
+        return np.bincount(row * n + self.dst[edge], weights=weights, minlength=k * n).reshape(k, n)
+
+
+def edges_by_source(src: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Edge ids sorted by source region (edge order within a region) and [n + 1] where each
+    region's edges start among them."""
+    order = np.argsort(src, kind="stable")
+    start = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=n))])
+    return order, start
+
+
+def leaving(mask: np.ndarray, src: np.ndarray, by_source) -> tuple[np.ndarray, np.ndarray]:
+    """(row, edge) of every edge leaving a True cell of `mask` [K, R], by row then edge: what
+    `np.nonzero(mask[:, src])` gives, without building the [K, E] array (`by_source` is
+    `edges_by_source(src, R)`)."""
+    order, start = by_source
+    row, region = np.divmod(np.flatnonzero(mask), mask.shape[1])
+    lo, hi = start[region], start[region + 1]
+    edge = order[_ranges(lo, hi)]
+    row = np.repeat(row, hi - lo)
+    sort = np.argsort(row * src.size + edge, kind="stable")
+    return row[sort], edge[sort]
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -157,7 +157,9 @@ def members_drift_to_neighbours(m: Month) -> None:
     share = force.displacement(
         m.state, m.scenario, m.scenario.model.mobility * flows.WEEKS_PER_MONTH
     )
-    m.state.members = movement.diffuse(m.state.members, graph.src, graph.dst, share)
+    m.state.members = movement.diffuse(
+        m.state.members, graph.src, graph.dst, share, graph.by_source
+    )
 
 
 def groups_form_and_fall_apart(m: Month) -> None:
