@@ -134,7 +134,8 @@ def split_faction(
     stronghold): there they share the members equally and fight for the seat."""
     info = state.factions[f]
     total = state.members[f].sum()
-    new: set[str] = set()  # aliases handed out in this split
+    # Aliases in use: every active person's, and those handed out in this split as they are.
+    new = {p.name for x in state.factions if x.dissolved is None for p in x.people()}
     places = [r.short for r in scenario.map.regions]
     candidates = _candidates(state, scenario, f, rng, new, places)
     # At the bound on organisations alive (game/limits.py) fewer claimants split it, or none.
@@ -180,8 +181,9 @@ def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Per
 def _generated_person(
     fid: str, home: int, rng, state: GameState, scenario: Scenario, new: set[str], places
 ) -> Person:
-    """A fictional composite with an alias that no active person (nor one in `new`) uses."""
-    used = new | {p.name for f in state.factions if f.dissolved is None for p in f.people()}
+    """A fictional composite with an alias that no active person uses: `new` holds the aliases
+    in use (the active people's when the split began, and those handed out since); his joins it."""
+    used = new
     free = [a for a in ALIASES if a not in used]
     if free:
         alias = free[int(rng.integers(0, len(free)))]

@@ -20,6 +20,7 @@ import numpy as np
 
 from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person
+from game.sim.roster import Roster, people_by_id, replaced, rows_by_id
 
 HISTORY_MONTHS = 12
 
@@ -203,35 +204,37 @@ class GameState:
 
     def row(self, fid: str) -> int:
         """The row of faction `fid` (KeyError if there is none)."""
-        return self._index()[0][fid]
+        return self._derived("rows", rows_by_id)[fid]
 
     def person(self, pid: str) -> tuple[int, Person] | None:
         """(row, person) of a leader or lieutenant still active, or None."""
-        return self._index()[1].get(pid)
+        return self._derived("people", people_by_id).get(pid)
 
-    def _index(self) -> tuple[dict, dict, Roster]:
-        # Derived from `factions` and rebuilt whenever the tuple is replaced; never saved.
-        cached = self.__dict__.get("_index_cache")
-        if cached is None or cached[0] is not self.factions:
-            rows = {f.id: i for i, f in enumerate(self.factions)}
-            people = {
-                p.id: (i, p)
-                for i, f in enumerate(self.factions)
-                if f.dissolved is None
-                for p in f.people()
-            }
-            cached = (self.factions, rows, people, Roster.of(self.factions))
-            self.__dict__["_index_cache"] = cached
-        return cached[1], cached[2], cached[3]
+    def _derived(self, name: str, build):
+        """Something derived from `factions` (built on first use after the tuple is replaced,
+        each part on its own, so a month that replaces a record rebuilds only what it reads);
+        never saved."""
+        cache = self.__dict__.get("_index_cache")
+        if cache is None or cache["factions"] is not self.factions:
+            cache = self.__dict__["_index_cache"] = {"factions": self.factions}
+        value = cache.get(name)
+        if value is None:
+            value = cache[name] = build(self.factions)
+        return value
 
     @property
     def roster(self) -> Roster:
         """The factions' records as arrays by row (alive, local, led, traits), derived."""
-        return self._index()[2]
+        return self._derived("roster", Roster.of)
 
     def replace_faction(self, f: int, info: Faction) -> None:
-        """Put `info` in row f (factions are immutable records; rows are replaced)."""
-        self.factions = self.factions[:f] + (info,) + self.factions[f + 1 :]
+        """Put `info` in row f (factions are immutable records; rows are replaced). What was
+        derived from the old tuple is updated for the one row, not rebuilt from every row."""
+        before, old = self.factions, self.factions[f]
+        self.factions = before[:f] + (info,) + before[f + 1 :]
+        cache = self.__dict__.get("_index_cache")
+        if cache is not None and cache["factions"] is before:
+            self.__dict__["_index_cache"] = replaced(cache, self.factions, f, old, info)
 
     def copy(self) -> GameState:
         """A deep copy: months never change the state they were given."""
@@ -242,7 +245,11 @@ class GameState:
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
                 changes[f.name] = dict(value)
-        return replace(self, **changes)
+        copied = replace(self, **changes)
+        # What is derived from the (immutable) factions tuple holds for the copy too.
+        if "_index_cache" in self.__dict__:
+            copied.__dict__["_index_cache"] = self.__dict__["_index_cache"]
+        return copied
 
     def checksum(self) -> str:
         """A sha256 over every field, stable across processes and platforms."""
@@ -251,37 +258,6 @@ class GameState:
             h.update(name.encode())
             _hash_value(h, getattr(self, name), spec)
         return h.hexdigest()
-
-
-@dataclass(frozen=True, eq=False)
-class Roster:
-    """The factions' records as arrays by row, for vectorised phases (derived, never saved)."""
-
-    alive: np.ndarray  # bool [F]: not dissolved
-    local: np.ndarray  # bool [F]
-    led: np.ndarray  # bool [F]: has a leader
-    traits: np.ndarray  # [F, 4]: aggression, expansion, corruption, caution
-
-    @classmethod
-    def of(cls, factions) -> Roster:
-        traits = np.array(
-            [
-                (
-                    f.personality.aggression,
-                    f.personality.expansion,
-                    f.personality.corruption,
-                    f.personality.caution,
-                )
-                for f in factions
-            ],
-            dtype=float,
-        ).reshape(-1, 4)
-        return cls(
-            alive=np.array([f.dissolved is None for f in factions], dtype=bool),
-            local=np.array([f.local for f in factions], dtype=bool),
-            led=np.array([f.leader is not None for f in factions], dtype=bool),
-            traits=traits,
-        )
 
 
 SPECS: dict[str, Spec] = {f.name: f.metadata["spec"] for f in fields(GameState)}
