@@ -94,15 +94,22 @@ def attribute(deaths: np.ndarray, fighting: np.ndarray) -> np.ndarray:
     return fighting @ (deaths / np.maximum(fighting.sum(axis=0), 1e-9))
 
 
-def month_context(state: GameState, scenario: Scenario) -> dict:
-    """What stays fixed during a month's sub-steps: the multipliers of each flow."""
+def month_context(state: GameState, scenario: Scenario, f=None, r=None) -> dict:
+    """What stays fixed during a month's sub-steps: the multipliers of each flow. Recruitment
+    and arrests are given at the cells (f[i], r[i]) of index arrays f, r, or at every cell
+    [F, R] by default; the other entries by faction [F] or by region [R]."""
+    if f is None:
+        f, r = policy.every_cell(state)
     p = scenario.model
-    recruit = (
+    recruit_f = (
         p.recruitment_rate
-        * recruitment_factor(state, scenario)
-        * (1.0 - p.disruption_recruitment * state.disruption)[:, None]
-        * pool_factor(state, scenario)[None, :]
-        * policy.recruitment_multiplier(state, scenario)
+        * recruitment_factor(state, scenario)[:, 0]
+        * (1.0 - p.disruption_recruitment * state.disruption)
+    )
+    recruit = (
+        recruit_f[f]
+        * pool_factor(state, scenario)[r]
+        * policy.recruitment_climate(state, scenario)[r]
     )
     arrest = (
         p.arrests_per_week
@@ -112,9 +119,9 @@ def month_context(state: GameState, scenario: Scenario) -> dict:
     )
     return {
         "recruit": recruit,
-        "arrest": arrest[None, :]
-        * policy.intel_arrests(state, scenario)[:, None]
-        * policy.plazas_taken_back(state, scenario),
+        "arrest": arrest[r]
+        * policy.intel_arrests(state, scenario)[f]
+        * policy.plazas_taken_back(state, scenario, f, r),
         "conflict": p.conflict_rate * policy.conflict_multiplier(state, scenario),
         "strength": strength(state, scenario),
         "vulnerability": 1.0 + p.disruption_vulnerability * state.disruption,
@@ -127,20 +134,21 @@ class Cells:
 
     A cell empty at the start of a month stays empty until its end (recruits come from members;
     movement happens after), so on a map of thousands of regions the weekly arithmetic touches
-    only the few thousand cells where someone is.
+    only the few thousand cells where someone is; the month's multipliers are computed at those
+    cells alone.
     """
 
-    def __init__(self, state: GameState, scenario: Scenario, ctx: dict):
+    def __init__(self, state: GameState, scenario: Scenario):
         n_f, n_r = state.members.shape
         self.shape = (n_f, n_r)
-        self.flat = np.flatnonzero(state.members.ravel() > 0)
+        self.flat = np.flatnonzero(state.members > 0)
         self.f, self.r = np.divmod(self.flat, n_r)
+        ctx = month_context(state, scenario, self.f, self.r)
         self.members = state.members.ravel()[self.flat]
-        self.recruit = ctx["recruit"].ravel()[self.flat]
-        self.arrest = ctx["arrest"].ravel()[self.flat]
-        self.conflict = np.broadcast_to(ctx["conflict"], (n_f, n_r)).ravel()[self.flat]
+        self.recruit = ctx["recruit"]
+        self.arrest = ctx["arrest"]
         self.strength = ctx["strength"][self.f]
-        self.conflict = self.conflict * ctx["vulnerability"][self.f]
+        self.conflict = ctx["conflict"][self.r] * ctx["vulnerability"][self.f]
         self.omega = scenario.model.saturation_rate
         self.desist = ctx["desist"][self.r]
         self._pairs(state)
@@ -198,7 +206,7 @@ def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
 
 def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generator):
     """Run the weekly sub-steps of one month; return (members, monthly flows by name)."""
-    cells = Cells(state, scenario, month_context(state, scenario))
+    cells = Cells(state, scenario)
     m = cells.members.copy()
     totals = np.zeros((4, m.size))
     for _ in range(SUBSTEPS):
@@ -210,7 +218,7 @@ def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generato
 def expected_flows(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:
     """Expected weekly flows of every cell [F, R] at the current members (no randomness): the
     same rates the sub-steps draw from."""
-    cells = Cells(state, scenario, month_context(state, scenario))
+    cells = Cells(state, scenario)
     rates = cells.rates(cells.members)
     return {name: cells.dense(rates[k]) for k, name in enumerate(FLOW_NAMES)}
 
