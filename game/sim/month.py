@@ -34,6 +34,8 @@ from game.sim.rng import rng_for
 from game.sim.state import FLOW_NAMES, GameState, compact
 
 Cartels = Callable[[GameState, Scenario], list[Order]]
+# The month's counts: each month starts them from zero (`last_month_clears`).
+MONTH_COUNTS = (*FLOW_NAMES, "killed_by_state", "state_deaths")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def resolve_month(
     """Play one month: the planner's orders, then each cartel's (its AI decides from the state
     at the start of the month), then every phase in order. Returns a new state."""
     decided = list(orders) + (cartels(state, scenario) if cartels else [])
-    m = Month(state.copy(), scenario, state.turn + 1, decided)
+    m = Month(state.copy(cleared=MONTH_COUNTS), scenario, state.turn + 1, decided)
     for phase in PHASES:
         phase(m)
     m.state.turn = m.turn
@@ -81,9 +83,8 @@ def last_month_clears(m: Month) -> None:
     the month's counts (recruits, arrests, deaths, exits; deaths in operations and attacks)
     start again from zero, so whatever removes members this month is counted where it happens."""
     state = m.state
-    compact(state)
-    state.state_deaths = np.zeros(state.n_regions)
-    for name in (*FLOW_NAMES, "killed_by_state"):
+    compact(state, cleared=MONTH_COUNTS)
+    for name in MONTH_COUNTS:
         setattr(state, name, np.zeros_like(getattr(state, name)))
 
 

@@ -236,12 +236,15 @@ class GameState:
         if cache is not None and cache["factions"] is before:
             self.__dict__["_index_cache"] = replaced(cache, self.factions, f, old, info)
 
-    def copy(self) -> GameState:
-        """A deep copy: months never change the state they were given."""
+    def copy(self, cleared: tuple[str, ...] = ()) -> GameState:
+        """A deep copy: months never change the state they were given. Arrays named in
+        `cleared` (counts a month starts from zero) are zero-filled instead of copied."""
         changes = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, np.ndarray):
+            if f.name in cleared:
+                changes[f.name] = np.zeros_like(value)
+            elif isinstance(value, np.ndarray):
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
                 changes[f.name] = dict(value)
@@ -316,9 +319,11 @@ def add_factions(
     state.next_serial += k
 
 
-def compact(state: GameState) -> int:
+def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
     """Drop the rows of dissolved factions that no longer have members (their records move to
-    `archive`), so arrays stay the size of the living. Returns how many rows were dropped."""
+    `archive`), so arrays stay the size of the living. Fields named in `cleared` are about to
+    be zeroed by the caller: they are only given zeros at the new size, not gathered. Returns
+    how many rows were dropped."""
     gone = [
         f
         for f, info in enumerate(state.factions)
@@ -330,10 +335,14 @@ def compact(state: GameState) -> int:
     state.archive = state.archive + tuple(state.factions[f] for f in gone)
     state.factions = tuple(state.factions[f] for f in keep)
     for name, spec in SPECS.items():
+        value = getattr(state, name)
         if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not Faction:
-            setattr(state, name, getattr(state, name)[keep])
+            if name in cleared:
+                setattr(state, name, np.zeros((keep.size,) + value.shape[1:], dtype=value.dtype))
+            else:
+                setattr(state, name, value[keep])
         elif spec.axis is Axis.PAIR:
-            setattr(state, name, getattr(state, name)[np.ix_(keep, keep)])
+            setattr(state, name, value[np.ix_(keep, keep)])
     return len(gone)
 
 
