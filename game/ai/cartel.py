@@ -109,16 +109,11 @@ class Outlook:
     def _plazas(self, state: GameState) -> None:
         """The most attractive neighbouring plaza of every faction, and why."""
         p = self.p
-        shape = self.share.shape
         weak = np.clip(1.0 - self.capacity / (2 * REFERENCE_CAPACITY), 0.0, 1.0)
-        parts = np.stack(
-            [
-                np.broadcast_to(p.ai_route_weight * self.value, shape),  # route
-                np.broadcast_to(p.ai_market_weight * self.market, shape),  # market
-                p.ai_vacuum_weight * self.vacuum,  # a rival's vacuum
-                p.ai_weak_state_weight * self.corruption[:, None] * weak[None, :],  # weak state
-            ]
-        )
+        route = p.ai_route_weight * self.value  # [R]
+        market = p.ai_market_weight * self.market  # [R]
+        vacuum = p.ai_vacuum_weight * self.vacuum  # a rival's vacuum [F, R]
+        weak_state = p.ai_weak_state_weight * self.corruption[:, None] * weak[None, :]  # [F, R]
         strong = np.maximum(self.capacity - REFERENCE_CAPACITY, 0.0)
         danger = (
             state.memory
@@ -126,22 +121,45 @@ class Outlook:
             + p.ai_state_danger * strong[None, :]
             + p.ai_hostile_danger * self.hostile
         ) * (0.5 + self.caution[:, None])  # a faction of average caution takes danger as it is
-        raw = parts.sum(axis=0) - danger
+        # The four attractions added in this order, as a sum over a stack of them would.
+        raw = (route + market)[None, :] + vacuum + weak_state - danger
         if self.foresight >= 2:  # harder opponents also weigh the plazas one border further
             raw = raw + FORESIGHT_WEIGHT * _best_neighbour(raw, self.graph)
         score = np.where(self.frontier, raw, -np.inf)
         self.plaza = score.argmax(axis=1)
         rows = np.arange(score.shape[0])
         self.plaza_score = score[rows, self.plaza]
-        self.plaza_reason = parts[:, rows, self.plaza].argmax(axis=0)
+        chosen = np.stack(
+            [
+                route[self.plaza],
+                market[self.plaza],
+                vacuum[rows, self.plaza],
+                weak_state[rows, self.plaza],
+            ]
+        )
+        self.plaza_reason = chosen.argmax(axis=0)
 
 
 def _best_neighbour(score: np.ndarray, graph) -> np.ndarray:
-    """For every faction and region, the best score among the region's neighbours [F, R]."""
+    """For every faction and region, the best score among the region's neighbours [F, R]:
+    a running maximum over each region's edges in edge order (as `np.maximum.at` over the
+    edges would take them), one column of the padded edge table at a time."""
+    table = _edge_table(graph)
+    padded = np.concatenate([score, np.full((score.shape[0], 1), -np.inf)], axis=1)
     best = np.full_like(score, -np.inf)
-    for f in range(score.shape[0]):
-        np.maximum.at(best[f], graph.src, score[f, graph.dst])
+    for column in table.T:
+        np.maximum(best, padded[:, column], out=best)
     return np.where(np.isfinite(best), best, 0.0)
+
+
+def _edge_table(graph) -> np.ndarray:
+    """[R, most edges] the far end of each region's edges in edge order, padded with R."""
+    order, start = graph.by_source
+    size = np.diff(start)
+    table = np.full((graph.n, int(size.max(initial=0))), graph.n, dtype=np.int64)
+    slot = np.arange(order.size) - np.repeat(start[:-1], size)
+    table[graph.src[order], slot] = graph.dst[order]
+    return table
 
 
 def cartel_orders(
