@@ -154,26 +154,31 @@ class Cells:
         self._pairs(state)
 
     def _pairs(self, state: GameState) -> None:
-        """Every pair of occupied cells in the same region, with the enmity between them."""
-        order = np.argsort(self.r, kind="stable")
-        r_sorted = self.r[order]
+        """Every pair of occupied cells in the same region, with the enmity between them. Pairs
+        are numbered among the cells sorted by region (`by_region`), where each cell's pairs are
+        one run, its partners in cell order."""
+        self.by_region = np.argsort(self.r, kind="stable")
+        r_sorted = self.r[self.by_region]
         counts = np.bincount(r_sorted, minlength=self.shape[1])
-        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        size = counts[r_sorted]
-        i = np.repeat(np.arange(order.size), size)
-        first = np.repeat(np.cumsum(size) - size, size)
-        j = starts[r_sorted][i] + (np.arange(i.size) - first)
-        self.pair_i, self.pair_j = order[i], order[j]
+        size = counts[r_sorted]  # cells in the region of each (sorted) cell
+        first = np.cumsum(size) - size  # where each sorted cell's run of pairs starts
+        region_start = (np.cumsum(counts) - counts)[r_sorted]
+        self.pair_i = np.repeat(np.arange(size.size), size)
+        self.pair_j = np.arange(self.pair_i.size) - np.repeat(first - region_start, size)
         kernel = enmity(state.rivalry, state.alliance)  # [F, F], once, then gathered by pair
         np.fill_diagonal(kernel, 0.0)
-        self.pair_k = kernel.ravel()[self.f[self.pair_i] * self.shape[0] + self.f[self.pair_j]]
+        f_sorted = self.f[self.by_region]
+        self.pair_k = kernel.ravel()[
+            (f_sorted * self.shape[0])[self.pair_i] + f_sorted[self.pair_j]
+        ]
 
     def rates(self, m: np.ndarray) -> np.ndarray:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
         the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
-        armed = m * self.strength  # rivals weighted by how hard they fight
-        pressure = np.bincount(
+        armed = (m * self.strength)[self.by_region]  # rivals weighted by how hard they fight
+        pressure = np.empty(m.size)
+        pressure[self.by_region] = np.bincount(
             self.pair_i, weights=self.pair_k * armed[self.pair_j], minlength=m.size
         )
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
