@@ -120,15 +120,19 @@ def edges_by_source(src: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     return order, start
 
 
-def leaving(mask: np.ndarray, src: np.ndarray, by_source) -> tuple[np.ndarray, np.ndarray]:
+def leaving(
+    mask: np.ndarray, src: np.ndarray, by_source, ordered: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """(row, edge) of every edge leaving a True cell of `mask` [K, R], by row then edge: what
     `np.nonzero(mask[:, src])` gives, without building the [K, E] array (`by_source` is
-    `edges_by_source(src, R)`)."""
+    `edges_by_source(src, R)`); in no particular order when not `ordered`."""
     order, start = by_source
     row, region = np.divmod(np.flatnonzero(mask), mask.shape[1])
     lo, hi = start[region], start[region + 1]
     edge = order[_ranges(lo, hi)]
     row = np.repeat(row, hi - lo)
+    if not ordered:
+        return row, edge
     sort = np.argsort(row * src.size + edge, kind="stable")
     return row[sort], edge[sort]
 
