@@ -44,6 +44,15 @@ class Roster:
             traits=traits,
         )
 
+    def extended(self, infos) -> Roster:
+        """This roster with rows for `infos` appended (a new roster)."""
+        more = Roster.of(infos)
+        parts = {
+            name: np.concatenate([getattr(self, name), getattr(more, name)])
+            for name in ("alive", "local", "led", "traits")
+        }
+        return Roster(**parts)
+
     def with_row(self, f: int, info: Faction) -> Roster:
         """This roster with row f read from `info` (a new roster; this one is unchanged)."""
         one = Roster.of((info,))
@@ -80,4 +89,22 @@ def replaced(cache: dict, factions, f: int, old: Faction, info: Faction) -> dict
         out["people"] = people
     if "roster" in cache:
         out["roster"] = cache["roster"].with_row(f, info)
+    return out
+
+
+def appended(cache: dict, factions, infos) -> dict:
+    """The derived cache of `factions`, the tuple before it (whose cache this is) with `infos`
+    appended; that cache stays as it was."""
+    start = len(factions) - len(infos)
+    out = {"factions": factions}
+    if "rows" in cache:
+        out["rows"] = {**cache["rows"], **{x.id: start + k for k, x in enumerate(infos)}}
+    if "people" in cache:
+        people = dict(cache["people"])
+        for k, x in enumerate(infos):
+            for p in x.people() if x.dissolved is None else ():
+                people[p.id] = (start + k, p)
+        out["people"] = people
+    if "roster" in cache:
+        out["roster"] = cache["roster"].extended(infos)
     return out

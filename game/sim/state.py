@@ -20,7 +20,7 @@ import numpy as np
 
 from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person
-from game.sim.roster import Roster, people_by_id, replaced, rows_by_id
+from game.sim.roster import Roster, appended, people_by_id, replaced, rows_by_id
 
 HISTORY_MONTHS = 12
 
@@ -300,7 +300,11 @@ def add_factions(
     every faction-indexed field grows as declared (zero, or the parent's row), and each new
     faction gets the next serial number."""
     k, n_f = len(infos), state.n_factions
-    state.factions = state.factions + tuple(infos)
+    before = state.factions
+    state.factions = before + tuple(infos)
+    cache = state.__dict__.get("_index_cache")
+    if cache is not None and cache["factions"] is before:  # derived lookups: the new rows added
+        state.__dict__["_index_cache"] = appended(cache, state.factions, infos)
     for name, spec in SPECS.items():
         if spec.axis not in (Axis.FACTION, Axis.CELL, Axis.PAIR) or spec.dtype is Faction:
             continue
