@@ -346,7 +346,7 @@ def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
             else:
                 setattr(state, name, value[keep])
         elif spec.axis is Axis.PAIR:
-            setattr(state, name, value[np.ix_(keep, keep)])
+            setattr(state, name, value[keep][:, keep])  # as value[np.ix_(keep, keep)], faster
     return len(gone)
 
 
