@@ -84,9 +84,11 @@ def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.
     flow = through.tolist()
     keep_list, hop_list = keep.tolist(), hop.tolist()
     for v in order.tolist():
-        h = hop_list[v]
-        if h >= 0:
-            flow[h] += flow[v] * keep_list[v]
+        passing = flow[v]
+        if passing:  # nothing passes through most regions: adding zero would change nothing
+            h = hop_list[v]
+            if h >= 0:
+                flow[h] += passing * keep_list[v]
     return np.array(flow)
 
 
