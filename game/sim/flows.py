@@ -212,13 +212,33 @@ def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
 
 def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generator):
     """Run the weekly sub-steps of one month; return (members, monthly flows by name)."""
+    cells, m, totals = simulate_cells(state, scenario, rng)
+    return cells.dense(m), {name: cells.dense(totals[k]) for k, name in enumerate(FLOW_NAMES)}
+
+
+def simulate_cells(state: GameState, scenario: Scenario, rng: np.random.Generator):
+    """The weekly sub-steps of one month on the occupied cells: (cells, their members at the
+    end, the month's flows [4, cells] in the order of FLOW_NAMES)."""
     cells = Cells(state, scenario)
     m = cells.members.copy()
     totals = np.zeros((4, m.size))
     for _ in range(SUBSTEPS):
         m, drawn = step(cells, m, rng)
         totals += drawn
-    return cells.dense(m), {name: cells.dense(totals[k]) for k, name in enumerate(FLOW_NAMES)}
+    return cells, m, totals
+
+
+def add_month(state: GameState, scenario: Scenario, rng: np.random.Generator) -> None:
+    """Run a month's sub-steps and put the result in the state: its members, and the month's
+    flows added to the counts so far (only the occupied cells change: elsewhere a count is
+    kept as adding zero keeps it)."""
+    cells, m, totals = simulate_cells(state, scenario, rng)
+    state.members = cells.dense(m)
+    for k, name in enumerate(FLOW_NAMES):
+        # A new array, each cell as if a zero were added (C order, so ravel() is a view).
+        count = np.add(getattr(state, name), 0.0, order="C")
+        count.ravel()[cells.flat] += totals[k]
+        setattr(state, name, count)
 
 
 def expected_flows(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:

@@ -138,9 +138,7 @@ def members_are_recruited_arrested_and_killed(m: Month) -> None:
     state = m.state
     before = state.members.sum(axis=1)
     fighting = flows.strength(state, m.scenario)[:, None] * state.members
-    state.members, drawn = flows.simulate_month(state, m.scenario, m.rng("flows"))
-    for name, values in drawn.items():
-        setattr(state, name, getattr(state, name) + values)
+    flows.add_month(state, m.scenario, m.rng("flows"))
     state.violence = flows.attribute(state.conflict_deaths.sum(axis=0), fighting)
     m.events += _threshold_events(before, state.members.sum(axis=1), m)
 
