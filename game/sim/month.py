@@ -31,7 +31,7 @@ from game.sim.events import Cause, Event, Kind
 from game.sim.operations import leader_rows
 from game.sim.orders import Order, OrderRejected, apply_orders
 from game.sim.rng import rng_for
-from game.sim.state import FLOW_NAMES, GameState, compact
+from game.sim.state import FLOW_NAMES, SPECS, GameState, compact, shape_of
 
 Cartels = Callable[[GameState, Scenario], list[Order]]
 # The month's counts: each month starts them from zero (`last_month_clears`).
@@ -83,9 +83,9 @@ def last_month_clears(m: Month) -> None:
     the month's counts (recruits, arrests, deaths, exits; deaths in operations and attacks)
     start again from zero, so whatever removes members this month is counted where it happens."""
     state = m.state
-    compact(state, cleared=MONTH_COUNTS)
+    compact(state, cleared=MONTH_COUNTS)  # the counts are replaced below, at the new size
     for name in MONTH_COUNTS:
-        setattr(state, name, np.zeros_like(getattr(state, name)))
+        setattr(state, name, np.zeros(shape_of(SPECS[name], state.n_factions, state.n_regions)))
 
 
 def orders_are_carried_out(m: Month) -> None:

@@ -238,13 +238,14 @@ class GameState:
 
     def copy(self, cleared: tuple[str, ...] = ()) -> GameState:
         """A deep copy: months never change the state they were given. Arrays named in
-        `cleared` (counts a month starts from zero) are zero-filled instead of copied."""
+        `cleared` (counts a month starts from zero) are not copied: the copy shares them with
+        this state, and the caller must replace them before anything changes them."""
         changes = {}
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name in cleared:
-                changes[f.name] = np.zeros_like(value)
-            elif isinstance(value, np.ndarray):
+                continue
+            if isinstance(value, np.ndarray):
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
                 changes[f.name] = dict(value)
@@ -325,9 +326,8 @@ def add_factions(
 
 def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
     """Drop the rows of dissolved factions that no longer have members (their records move to
-    `archive`), so arrays stay the size of the living. Fields named in `cleared` are about to
-    be zeroed by the caller: they are only given zeros at the new size, not gathered. Returns
-    how many rows were dropped."""
+    `archive`), so arrays stay the size of the living. Fields named in `cleared` are left as
+    they are: the caller replaces them. Returns how many rows were dropped."""
     gone = [
         f
         for f, info in enumerate(state.factions)
@@ -339,12 +339,11 @@ def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
     state.archive = state.archive + tuple(state.factions[f] for f in gone)
     state.factions = tuple(state.factions[f] for f in keep)
     for name, spec in SPECS.items():
+        if name in cleared:
+            continue
         value = getattr(state, name)
         if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not Faction:
-            if name in cleared:
-                setattr(state, name, np.zeros((keep.size,) + value.shape[1:], dtype=value.dtype))
-            else:
-                setattr(state, name, value[keep])
+            setattr(state, name, value[keep])
         elif spec.axis is Axis.PAIR:
             setattr(state, name, value[keep][:, keep])  # as value[np.ix_(keep, keep)], faster
     return len(gone)
