@@ -53,6 +53,10 @@ class Roster:
         }
         return Roster(**parts)
 
+    def rows(self, keep: np.ndarray) -> Roster:
+        """This roster's rows `keep` (a new roster)."""
+        return Roster(self.alive[keep], self.local[keep], self.led[keep], self.traits[keep])
+
     def with_row(self, f: int, info: Faction) -> Roster:
         """This roster with row f read from `info` (a new roster; this one is unchanged)."""
         one = Roster.of((info,))

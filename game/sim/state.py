@@ -337,7 +337,14 @@ def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
         return 0
     keep = np.setdiff1d(np.arange(state.n_factions), gone)
     state.archive = state.archive + tuple(state.factions[f] for f in gone)
-    state.factions = tuple(state.factions[f] for f in keep)
+    before = state.factions
+    state.factions = tuple(before[f] for f in keep)
+    cache = state.__dict__.get("_index_cache")
+    if cache is not None and cache["factions"] is before and "roster" in cache:
+        state.__dict__["_index_cache"] = {
+            "factions": state.factions,
+            "roster": cache["roster"].rows(keep),
+        }
     for name, spec in SPECS.items():
         if name in cleared:
             continue
