@@ -4,8 +4,9 @@ A plaza attracts by the drugs flowing through it (route), its people (market), a
 (the share held by disrupted groups) and a weak state the faction can corrupt; remembered state
 pressure, interdiction, capable police and courts and strong rivals repel, the more for a
 cautious faction. Only the plazas on a faction's frontier (next to a region where it has a
-member) can be chosen, so the attractions are computed on those cells alone; the hard level,
-which also weighs the plazas one border further, computes them on every cell.
+member) can be chosen, so on large maps, where the frontier is a small share of the cells, the
+attractions are computed on those cells alone; on small maps, and at the hard level (which also
+weighs the plazas one border further), on every cell. Both give the same choices, bit for bit.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from game.sim.policy import REFERENCE_CAPACITY
 from game.sim.state import GameState
 
 FORESIGHT_WEIGHT = 0.5  # hard opponents weigh plazas one border further at half their value
-
-
 SPARSE_SHARE = 0.125  # edges into the frontier, as a share of all cells, below which only the
 # frontier's cells are computed (above, numpy on every cell is faster)
 
