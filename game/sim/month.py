@@ -237,9 +237,9 @@ def _threshold_events(before, after, m: Month) -> list[Event]:
         (Kind.ARMED_GROUP_FORMED, Cause.RECRUITMENT, (before < threshold) & (after >= threshold)),
         (Kind.ARMED_GROUP_DISSOLVED, Cause.ATTRITION, (before >= threshold) & (after < threshold)),
     )
-    ids = m.state.faction_ids
+    factions = m.state.factions
     return [
-        Event(kind, m.turn, ids[f], cause=cause, data={"members": float(after[f])})
+        Event(kind, m.turn, factions[f].id, cause=cause, data={"members": float(after[f])})
         for kind, cause, crossed in crossings
-        for f in np.flatnonzero(crossed)
+        for f in np.flatnonzero(crossed).tolist()
     ]
