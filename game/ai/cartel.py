@@ -22,19 +22,19 @@ from collections.abc import Callable
 
 import numpy as np
 
+from game.ai import plazas
 from game.scenario.types import DIFFICULTY, Scenario
 from game.sim.cartel_orders import RETALIATION_FORMS, Absorb, Ally, Extort, Move, Posture, Retaliate
 from game.sim.events import Cause
 from game.sim.flows import rival_pressure
 from game.sim.orders import Order
-from game.sim.policy import REFERENCE_CAPACITY, exposure
+from game.sim.policy import exposure
 from game.sim.rng import rng_for
 from game.sim.state import GameState
 
 # A policy decides for a set of faction rows at once: (state, scenario, rows, outlook, dice)
 # -> [(row, order)], with dice the month's uniform draws by row [F, len(DICE)].
 Policy = Callable[[GameState, Scenario, np.ndarray, "Outlook", np.ndarray], list]
-FORESIGHT_WEIGHT = 0.5  # hard opponents weigh plazas one border further at half their value
 POSTURE_STEP, EXTORTION_STEP = 0.1, 0.05  # smaller changes are not worth an order
 
 
@@ -49,15 +49,11 @@ class Outlook:
         self.share = m / np.maximum(m.sum(axis=0), 1.0)
         flow = state.drug_flow
         self.value = flow / flow.max() if flow.max() > 0 else np.zeros_like(flow)
-        disrupted = state.disruption @ self.share  # share of each region held by disrupted groups
-        self.vacuum = np.clip(disrupted[None, :] - state.disruption[:, None] * self.share, 0, 1)
+        self.disrupted = state.disruption @ self.share  # share of each region held by disrupted
         self.capacity = 0.5 * (state.police + state.courts)
         self.graph = scenario.map.graph
-        present = (m >= 1.0).astype(float)
-        self.frontier = self.graph.neighbour_sum(present) > 0  # regions next to a faction's
-        reach = self.graph.neighbour_sum(m) + m  # members a faction could bring to bear
-        rivals = rival_pressure(state, scenario)  # [F, R] rivals there, weighted by enmity
-        self.hostile = rivals / (rivals + reach + 1.0)
+        self.reach = self.graph.neighbour_sum(m) + m  # members a faction could bring to bear
+        self.rivals = rival_pressure(state, scenario)  # [F, R] rivals there, weighted by enmity
         pops = scenario.map.populations()
         self.market = pops / pops.max()
         revenue_per_member = state.revenue / np.maximum(self.totals, 1.0)
@@ -107,41 +103,8 @@ class Outlook:
         )
 
     def _plazas(self, state: GameState) -> None:
-        """The most attractive neighbouring plaza of every faction, and why."""
-        p = self.p
-        shape = self.share.shape
-        weak = np.clip(1.0 - self.capacity / (2 * REFERENCE_CAPACITY), 0.0, 1.0)
-        parts = np.stack(
-            [
-                np.broadcast_to(p.ai_route_weight * self.value, shape),  # route
-                np.broadcast_to(p.ai_market_weight * self.market, shape),  # market
-                p.ai_vacuum_weight * self.vacuum,  # a rival's vacuum
-                p.ai_weak_state_weight * self.corruption[:, None] * weak[None, :],  # weak state
-            ]
-        )
-        strong = np.maximum(self.capacity - REFERENCE_CAPACITY, 0.0)
-        danger = (
-            state.memory
-            + p.ai_interdiction_danger * state.interdiction[None, :]
-            + p.ai_state_danger * strong[None, :]
-            + p.ai_hostile_danger * self.hostile
-        ) * (0.5 + self.caution[:, None])  # a faction of average caution takes danger as it is
-        raw = parts.sum(axis=0) - danger
-        if self.foresight >= 2:  # harder opponents also weigh the plazas one border further
-            raw = raw + FORESIGHT_WEIGHT * _best_neighbour(raw, self.graph)
-        score = np.where(self.frontier, raw, -np.inf)
-        self.plaza = score.argmax(axis=1)
-        rows = np.arange(score.shape[0])
-        self.plaza_score = score[rows, self.plaza]
-        self.plaza_reason = parts[:, rows, self.plaza].argmax(axis=0)
-
-
-def _best_neighbour(score: np.ndarray, graph) -> np.ndarray:
-    """For every faction and region, the best score among the region's neighbours [F, R]."""
-    best = np.full_like(score, -np.inf)
-    for f in range(score.shape[0]):
-        np.maximum.at(best[f], graph.src, score[f, graph.dst])
-    return np.where(np.isfinite(best), best, 0.0)
+        """The most attractive neighbouring plaza of every faction, and why (game/ai/plazas.py)."""
+        self.plaza, self.plaza_score, self.plaza_reason = plazas.choose(self, state)
 
 
 def cartel_orders(

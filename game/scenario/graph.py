@@ -7,8 +7,7 @@ here changes during a game.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,6 +48,7 @@ class MapGraph:
     sources: np.ndarray
     supply: np.ndarray
     route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
+    _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
 
     @property
     def mean_length(self) -> float:
@@ -56,25 +56,95 @@ class MapGraph:
         return float(self.length.mean()) if self.length.size else 1.0
 
     def hops(self, start: int) -> np.ndarray:
-        """Borders to cross from `start` to every region (UNREACHABLE where none leads)."""
-        dist = np.full(self.n, UNREACHABLE, dtype=np.int64)
-        dist[start] = 0
-        queue = deque([start])
-        while queue:
-            here = queue.popleft()
-            for there in self.neighbours[here]:
-                if dist[there] > dist[here] + 1:
-                    dist[there] = dist[here] + 1
-                    queue.append(there)
+        """Borders to cross from `start` to every region (UNREACHABLE where none leads), as a
+        read-only array; computed once per start (the map never changes), level by level."""
+        dist = self._cache.get(("hops", start))
+        if dist is None:
+            dist = self._breadth_first(start)
+            dist.flags.writeable = False
+            self._cache["hops", start] = dist
         return dist
 
+    def _breadth_first(self, start: int) -> np.ndarray:
+        """Hop distances by a breadth-first search, one whole frontier per numpy step."""
+        table = self._neighbour_table()
+        dist = np.full(self.n + 1, UNREACHABLE, dtype=np.int64)
+        dist[self.n] = 0  # the padding of the table: never reached
+        dist[start] = 0
+        frontier, level = np.array([start]), 0
+        while frontier.size:
+            level += 1
+            reached = table[frontier].ravel()
+            dist[reached[dist[reached] == UNREACHABLE]] = level
+            frontier = np.flatnonzero(dist == level)
+        return dist[: self.n]
+
+    def _neighbour_table(self) -> np.ndarray:
+        """[R, most neighbours] each region's neighbours, padded with R, built once."""
+        table = self._cache.get("table")
+        if table is None:
+            width = max((len(x) for x in self.neighbours), default=0)
+            table = np.full((self.n, width), self.n, dtype=np.int64)
+            for r, near in enumerate(self.neighbours):
+                table[r, : len(near)] = near
+            self._cache["table"] = table
+        return table
+
+    @property
+    def by_source(self) -> tuple[np.ndarray, np.ndarray]:
+        """Edges grouped by source region, built once: (edge ids, where each region starts)."""
+        cached = self._cache.get("by_source")
+        if cached is None:
+            cached = self._cache["by_source"] = edges_by_source(self.src, self.n)
+        return cached
+
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
-        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse)."""
+        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse).
+
+        Only the non-zero cells of x are read: each adds to its row at every neighbour of its
+        region, in edge order (the same additions, in the same order, as summing over every
+        edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
         k, n = x.shape
         if self.src.size == 0:
             return np.zeros_like(x)
-        index = (np.arange(k)[:, None] * n + self.dst[None, :]).ravel()
-        return np.bincount(index, weights=x[:, self.src].ravel(), minlength=k * n).reshape(k, n)
+        row, edge = leaving(x != 0, self.src, self.by_source)
+        weights = x.ravel()[row * n + self.src[edge]]
+        return np.bincount(row * n + self.dst[edge], weights=weights, minlength=k * n).reshape(k, n)
+
+
+def edges_by_source(src: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Edge ids sorted by source region (edge order within a region) and [n + 1] where each
+    region's edges start among them."""
+    order = np.argsort(src, kind="stable")
+    start = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=n))])
+    return order, start
+
+
+def leaving(
+    mask: np.ndarray, src: np.ndarray, by_source, ordered: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """(row, edge) of every edge leaving a True cell of `mask` [K, R], by row then edge: what
+    `np.nonzero(mask[:, src])` gives, without building the [K, E] array (`by_source` is
+    `edges_by_source(src, R)`); in no particular order when not `ordered`."""
+    order, start = by_source
+    row, region = np.divmod(np.flatnonzero(mask), mask.shape[1])
+    lo, hi = start[region], start[region + 1]
+    edge = order[_ranges(lo, hi)]
+    row = np.repeat(row, hi - lo)
+    if not ordered:
+        return row, edge
+    sort = np.argsort(row * src.size + edge, kind="stable")
+    return row[sort], edge[sort]
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The concatenation of range(lo[i], hi[i]) for every i (vectorised)."""
+    size = hi - lo
+    total = int(size.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.repeat(lo - np.concatenate([[0], np.cumsum(size)[:-1]]), size)
+    return starts + np.arange(total)
 
 
 def build_graph(regions, adjacency) -> MapGraph:

@@ -67,8 +67,7 @@ def clashes(state: GameState, scenario: Scenario, exposure, turn: int, rng) -> l
     p = scenario.model
     # Groups in open confrontation meet the troops more often than those lying low.
     openly = 1.0 - p.posture_violence * (1.0 - state.posture)
-    rate = p.clash_rate * state.troops * openly[:, None]  # [F, R]
-    killed = np.minimum(rng.poisson(rate * state.members).astype(float), state.members)
+    killed = _members_killed(state, p.clash_rate * state.troops, openly, rng)
     state.members = state.members - killed
     state.killed_by_state = state.killed_by_state + killed
     per_region = killed.sum(axis=0)
@@ -85,3 +84,16 @@ def clashes(state: GameState, scenario: Scenario, exposure, turn: int, rng) -> l
         return []
     data = {"deaths": float(civilians[worst])}
     return [Event(Kind.CIVILIANS_KILLED_BY_STATE, turn, None, worst, Cause.TROOPS, data)]
+
+
+def _members_killed(state: GameState, rate: np.ndarray, openly: np.ndarray, rng) -> np.ndarray:
+    """Members killed in clashes [F, R]: a Poisson draw with mean rate[r] x openly[f] x members
+    in every occupied cell, in cell order. Empty cells are not drawn: a Poisson draw with mean
+    zero is zero and takes no random numbers, so the draws are those of the whole [F, R]."""
+    m = state.members.ravel()
+    cells = np.flatnonzero(m)
+    f, r = np.divmod(cells, state.n_regions)
+    drawn = rng.poisson(rate[r] * openly[f] * m[cells]).astype(float)
+    killed = np.zeros(m.size)
+    killed[cells] = np.minimum(drawn, m[cells])
+    return killed.reshape(state.members.shape)

@@ -134,9 +134,9 @@ def split_faction(
     stronghold): there they share the members equally and fight for the seat."""
     info = state.factions[f]
     total = state.members[f].sum()
-    new: set[str] = set()  # aliases handed out in this split
-    places = [r.short for r in scenario.map.regions]
-    candidates = _candidates(state, scenario, f, rng, new, places)
+    # Aliases in use: every active person's, and those handed out in this split as they are.
+    new = {p.name for x in state.factions if x.dissolved is None for p in x.people()}
+    candidates = _candidates(state, scenario, f, rng, new)
     # At the bound on organisations alive (game/limits.py) fewer claimants split it, or none.
     room = room_for_organisations(state) + 1  # the fallen organisation's row is freed
     candidates = candidates[: max(room, 1)]
@@ -145,7 +145,7 @@ def split_faction(
     throne = int(np.argmax(state.members[f])) if throne is None else throne
     rows = _regional_shares(scenario, candidates, throne) * state.members[f]  # [k, R]
     infos = [
-        _splinter(info, c, turn, state, scenario, rows[k], rng, new, places)
+        _splinter(info, c, turn, state, scenario, rows[k], rng, new)
         for k, c in enumerate(candidates)
     ]
     n_before = state.n_factions
@@ -160,33 +160,37 @@ def split_faction(
     return [Event(Kind.FACTION_SPLIT, turn, info.id, candidates[0].home, cause, data)]
 
 
-def _candidates(state, scenario, f: int, rng, new: set[str], places) -> list[Person]:
+def _candidates(state, scenario, f: int, rng, new: set[str]) -> list[Person]:
     """Who fights for the throne: the lieutenants (generated where too few), strongest first."""
     info = state.factions[f]
     people = sorted(info.lieutenants, key=lambda p: -state.members[f, p.home])
     homes = [p.home for p in people]
-    strongholds = [int(r) for r in np.argsort(-state.members[f]) if state.members[f, r] >= 1.0]
+    by_size = np.argsort(-state.members[f])
+    strongholds = by_size[state.members[f, by_size] >= 1.0].tolist()
     # Two or three claimants, one more for an organisation spread over many states.
     want = 2 + int(rng.integers(0, 2)) + (1 if len(strongholds) > 6 else 0)
     for r in strongholds:
         if len(people) >= max(2, want):
             break
         if r not in homes:
-            people.append(_generated_person(info.id, r, rng, state, scenario, new, places))
+            people.append(_generated_person(info.id, r, rng, state, scenario, new))
             homes.append(r)
     return people[: int(scenario.model.max_splinters)]
 
 
 def _generated_person(
-    fid: str, home: int, rng, state: GameState, scenario: Scenario, new: set[str], places
+    fid: str, home: int, rng, state: GameState, scenario: Scenario, new: set[str]
 ) -> Person:
-    """A fictional composite with an alias that no active person (nor one in `new`) uses."""
-    used = new | {p.name for f in state.factions if f.dissolved is None for p in f.people()}
+    """A fictional composite with an alias that no active person uses: `new` holds the aliases
+    in use (the active people's when the split began, and those handed out since); his joins it."""
+    used = new
     free = [a for a in ALIASES if a not in used]
     if free:
         alias = free[int(rng.integers(0, len(free)))]
     else:  # every alias is taken: name him after his plaza, as the press would
-        base = f"{ALIASES[int(rng.integers(0, len(ALIASES)))]} de {places[home]}"
+        base = (
+            f"{ALIASES[int(rng.integers(0, len(ALIASES)))]} de {scenario.map.regions[home].short}"
+        )
         alias, k = base, 2
         while alias in used:  # every k gives a new name, so this ends
             alias, k = f"{base} {roman(k)}", k + 1
@@ -211,15 +215,16 @@ def _regional_shares(scenario: Scenario, candidates: list[Person], throne: int) 
 
 
 def _splinter(
-    parent: Faction, leader: Person, turn, state, scenario, row: np.ndarray, rng, new, places
+    parent: Faction, leader: Person, turn, state, scenario, row: np.ndarray, rng, new
 ) -> Faction:
     sid = f"{parent.id}_{_slug(alias(leader)) or 'splinter'}"
     taken = set(state.faction_ids) | {a.id for a in state.archive}
     base, k = sid, 2
     while sid in taken:
         sid, k = f"{base}_{k}", k + 1
-    order = [int(r) for r in np.argsort(-row) if row[r] >= 1.0 and r != leader.home][:2]
-    lieutenants = tuple(_generated_person(sid, r, rng, state, scenario, new, places) for r in order)
+    by_size = np.argsort(-row)
+    order = by_size[(row[by_size] >= 1.0) & (by_size != leader.home)][:2].tolist()
+    lieutenants = tuple(_generated_person(sid, r, rng, state, scenario, new) for r in order)
     low, high = scenario.model.splinter_clarity_low, scenario.model.splinter_clarity_high
     return Faction(
         id=sid,

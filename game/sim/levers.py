@@ -9,6 +9,7 @@ Their texts for players are in the catalogue (game/text/words.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -89,8 +90,50 @@ def full_costs(scenario: Scenario, programme: str) -> np.ndarray | float:
 
 def efforts(state: GameState, scenario: Scenario) -> dict[str, np.ndarray | float]:
     """Funded effort of every programme (0 to 1.5; 1 = full funding), in one pass."""
+    allocation = state.allocation
+    layout = _layout(tuple(allocation))
+    if layout is None:
+        return _efforts_key_by_key(allocation, scenario)
+    national, regional = layout
+    amounts = np.fromiter(allocation.values(), dtype=float, count=len(allocation))
+    pesos: dict[str, np.ndarray | float] = {}
+    for p in PROGRAMMES:
+        if p.scope == "national":
+            pesos[p.id] = allocation[national[p.id]] if p.id in national else 0.0
+        else:
+            pesos[p.id] = np.zeros(scenario.map.n)
+            if p.id in regional:
+                at, regions = regional[p.id]
+                pesos[p.id][regions] = amounts[at]
+    return {pid: pesos[pid] / full_costs(scenario, pid) for pid in pesos}
+
+
+@lru_cache(maxsize=16)
+def _layout(keys: tuple[str, ...]) -> tuple[dict, dict] | None:
+    """Where each programme's pesos sit among allocation `keys` ('police@14', 'prisons'):
+    (national programme -> key, state programme -> (positions, regions)), or None for keys of
+    another form (read key by key). The keys rarely change from one month to the next, so they
+    are parsed once, not every month."""
+    national: dict[str, str] = {}
+    regional: dict[str, tuple[list[int], list[int]]] = {}
+    for at, k in enumerate(keys):
+        pid, _, region = k.partition("@")
+        if pid not in BY_ID or (BY_ID[pid].scope == "state") != bool(region):
+            return None
+        if region:
+            at_list, regions = regional.setdefault(pid, ([], []))
+            at_list.append(at)
+            regions.append(int(region))
+        else:
+            national[pid] = k
+    arrays = {pid: (np.array(a), np.array(r, dtype=np.int64)) for pid, (a, r) in regional.items()}
+    return national, arrays
+
+
+def _efforts_key_by_key(allocation: dict, scenario: Scenario) -> dict[str, np.ndarray | float]:
+    """`efforts` for allocations with keys of unusual form (as a save may hold), key by key."""
     pesos = {p.id: (0.0 if p.scope == "national" else np.zeros(scenario.map.n)) for p in PROGRAMMES}
-    for k, amount in state.allocation.items():
+    for k, amount in allocation.items():
         pid, _, region = k.partition("@")
         if region:
             pesos[pid][int(region)] = amount

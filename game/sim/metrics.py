@@ -78,7 +78,8 @@ def dominant_factions(state: GameState) -> list[str]:
         return [""] * state.n_regions
     best = state.members.argmax(axis=0)
     present = state.members.max(axis=0) > 0
-    return [state.faction_ids[f] if ok else "" for f, ok in zip(best, present, strict=True)]
+    ids = state.faction_ids  # built once, not once per region
+    return [ids[f] if ok else "" for f, ok in zip(best, present, strict=True)]
 
 
 def regional(state: GameState, scenario: Scenario) -> list[dict]:

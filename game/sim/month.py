@@ -31,9 +31,11 @@ from game.sim.events import Cause, Event, Kind
 from game.sim.operations import leader_rows
 from game.sim.orders import Order, OrderRejected, apply_orders
 from game.sim.rng import rng_for
-from game.sim.state import FLOW_NAMES, GameState, compact
+from game.sim.state import FLOW_NAMES, SPECS, GameState, compact, shape_of
 
 Cartels = Callable[[GameState, Scenario], list[Order]]
+# The month's counts: each month starts them from zero (`last_month_clears`).
+MONTH_COUNTS = (*FLOW_NAMES, "killed_by_state", "state_deaths")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def resolve_month(
     """Play one month: the planner's orders, then each cartel's (its AI decides from the state
     at the start of the month), then every phase in order. Returns a new state."""
     decided = list(orders) + (cartels(state, scenario) if cartels else [])
-    m = Month(state.copy(), scenario, state.turn + 1, decided)
+    m = Month(state.copy(cleared=MONTH_COUNTS), scenario, state.turn + 1, decided)
     for phase in PHASES:
         phase(m)
     m.state.turn = m.turn
@@ -81,10 +83,9 @@ def last_month_clears(m: Month) -> None:
     the month's counts (recruits, arrests, deaths, exits; deaths in operations and attacks)
     start again from zero, so whatever removes members this month is counted where it happens."""
     state = m.state
-    compact(state)
-    state.state_deaths = np.zeros(state.n_regions)
-    for name in (*FLOW_NAMES, "killed_by_state"):
-        setattr(state, name, np.zeros_like(getattr(state, name)))
+    compact(state, cleared=MONTH_COUNTS)  # the counts are replaced below, at the new size
+    for name in MONTH_COUNTS:
+        setattr(state, name, np.zeros(shape_of(SPECS[name], state.n_factions, state.n_regions)))
 
 
 def orders_are_carried_out(m: Month) -> None:
@@ -137,9 +138,7 @@ def members_are_recruited_arrested_and_killed(m: Month) -> None:
     state = m.state
     before = state.members.sum(axis=1)
     fighting = flows.strength(state, m.scenario)[:, None] * state.members
-    state.members, drawn = flows.simulate_month(state, m.scenario, m.rng("flows"))
-    for name, values in drawn.items():
-        setattr(state, name, getattr(state, name) + values)
+    flows.add_month(state, m.scenario, m.rng("flows"))
     state.violence = flows.attribute(state.conflict_deaths.sum(axis=0), fighting)
     m.events += _threshold_events(before, state.members.sum(axis=1), m)
 
@@ -157,7 +156,9 @@ def members_drift_to_neighbours(m: Month) -> None:
     share = force.displacement(
         m.state, m.scenario, m.scenario.model.mobility * flows.WEEKS_PER_MONTH
     )
-    m.state.members = movement.diffuse(m.state.members, graph.src, graph.dst, share)
+    m.state.members = movement.diffuse(
+        m.state.members, graph.src, graph.dst, share, graph.by_source
+    )
 
 
 def groups_form_and_fall_apart(m: Month) -> None:
@@ -236,9 +237,9 @@ def _threshold_events(before, after, m: Month) -> list[Event]:
         (Kind.ARMED_GROUP_FORMED, Cause.RECRUITMENT, (before < threshold) & (after >= threshold)),
         (Kind.ARMED_GROUP_DISSOLVED, Cause.ATTRITION, (before >= threshold) & (after < threshold)),
     )
-    ids = m.state.faction_ids
+    factions = m.state.factions
     return [
-        Event(kind, m.turn, ids[f], cause=cause, data={"members": float(after[f])})
+        Event(kind, m.turn, factions[f].id, cause=cause, data={"members": float(after[f])})
         for kind, cause, crossed in crossings
-        for f in np.flatnonzero(crossed)
+        for f in np.flatnonzero(crossed).tolist()
     ]

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.scenario.graph import edges_by_source, leaving
 
-def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share) -> np.ndarray:
+
+def diffuse(
+    members: np.ndarray, src: np.ndarray, dst: np.ndarray, share, by_source=None
+) -> np.ndarray:
     """Move `share` of every cell's members to its neighbours, weighted by presence there.
 
     Args:
         members: [F, R] members.
         src, dst: directed edges (`MapData.graph.src`, `.dst`).
         share: fraction of each cell that leaves (0-1): one number, or one per region [R].
+        by_source: `edges_by_source(src, R)` when the caller keeps it (`MapGraph.by_source`).
     Returns:
         The new [F, R] members; the totals of each faction are unchanged.
     """
@@ -25,7 +30,9 @@ def diffuse(members: np.ndarray, src: np.ndarray, dst: np.ndarray, share) -> np.
     if not share.any() or src.size == 0:
         return members
     n_f, n_r = members.shape
-    fac, edge = np.nonzero(members[:, src] > 0)  # only edges leaving occupied cells
+    if by_source is None:
+        by_source = edges_by_source(src, n_r)
+    fac, edge = leaving(members > 0, src, by_source)  # only edges leaving occupied cells
     here = fac * n_r + src[edge]
     there = fac * n_r + dst[edge]
     flat = members.ravel()

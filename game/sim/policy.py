@@ -178,17 +178,20 @@ def capacity_above_reference(state: GameState) -> np.ndarray:
     return np.clip((capacity - REFERENCE_CAPACITY) / (1.0 - REFERENCE_CAPACITY), 0.0, 1.0)
 
 
-def plazas_taken_back(state: GameState, scenario: Scenario) -> np.ndarray:
-    """Arrests multiplier [F, R]: where police and courts are capable, the state moves in on
-    the plazas of a disrupted organisation (F8: the state holds the territory a fallen leader
-    leaves); where they are not, nothing changes and rivals take the plazas instead."""
+def plazas_taken_back(state: GameState, scenario: Scenario, f=None, r=None) -> np.ndarray:
+    """Arrests multiplier [F, R], or at the cells (f[i], r[i]) of index arrays f, r: where
+    police and courts are capable, the state moves in on the plazas of a disrupted organisation
+    (F8: the state holds the territory a fallen leader leaves); where they are not, nothing
+    changes and rivals take the plazas instead."""
+    if f is None:
+        f, r = every_cell(state)
     p = scenario.model
-    return (
-        1.0
-        + p.disruption_arrests
-        * state.disruption[:, None]
-        * capacity_above_reference(state)[None, :]
-    )
+    return 1.0 + p.disruption_arrests * state.disruption[f] * capacity_above_reference(state)[r]
+
+
+def every_cell(state: GameState) -> tuple[np.ndarray, np.ndarray]:
+    """Index arrays (faction [F, 1], region [1, R]) that broadcast to every cell [F, R]."""
+    return np.arange(state.n_factions)[:, None], np.arange(state.n_regions)[None, :]
 
 
 def conflict_multiplier(state: GameState, scenario: Scenario) -> np.ndarray:

@@ -57,11 +57,13 @@ class RouteFlows:
     cost: np.ndarray
 
 
-def _least_costs(net: MapGraph, node_cost: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Least cost to the US from every region and its next hop (-1 at sinks and where no route
-    leads), by one multi-source Dijkstra from the sinks (scipy.sparse.csgraph): a super-source
-    joined to each open sink at the sink's own cost, and every edge v -> u costing its length
-    plus the cost of entering u. Closed regions (infinite cost) are left out."""
+def _least_costs(net: MapGraph, node_cost: np.ndarray, graph: csr_matrix | None = None):
+    """(least cost to the US from every region, its next hop (-1 at sinks and where no route
+    leads), the search graph) by one multi-source Dijkstra from the sinks
+    (scipy.sparse.csgraph): a super-source joined to each open sink at the sink's own cost, and
+    every edge v -> u costing its length plus the cost of entering u. Closed regions (infinite
+    cost) are left out. A search graph from an earlier pass (the same layout) is given the new
+    costs instead of being built again."""
     n = net.n
     order, indices, indptr = net.route_csr
     # csgraph drops explicit zeros, so every entry edge costs one more than the sink (taken off
@@ -69,11 +71,14 @@ def _least_costs(net: MapGraph, node_cost: np.ndarray) -> tuple[np.ndarray, np.n
     # regions cost infinity to enter.
     region = np.maximum(net.length + node_cost[net.dst], 1e-12)
     weights = np.concatenate([region, node_cost[net.sinks] + 1.0])[order]
-    graph = csr_matrix((weights, indices, indptr), shape=(n + 1, n + 1))
+    if graph is None:
+        graph = csr_matrix((weights, indices, indptr), shape=(n + 1, n + 1))
+    else:
+        graph.data = weights
     dist, pred = dijkstra(graph, directed=True, indices=n, return_predecessors=True)
     cost, hop = dist[:n] - 1.0, pred[:n].astype(np.int64)
     hop[(hop == n) | (hop < 0) | ~np.isfinite(cost)] = -1
-    return cost, hop
+    return cost, hop, graph
 
 
 def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.ndarray):
@@ -84,9 +89,11 @@ def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.
     flow = through.tolist()
     keep_list, hop_list = keep.tolist(), hop.tolist()
     for v in order.tolist():
-        h = hop_list[v]
-        if h >= 0:
-            flow[h] += flow[v] * keep_list[v]
+        passing = flow[v]
+        if passing:  # nothing passes through most regions: adding zero would change nothing
+            h = hop_list[v]
+            if h >= 0:
+                flow[h] += passing * keep_list[v]
     return np.array(flow)
 
 
@@ -133,14 +140,14 @@ def route_flows(
     capacity = np.ones(n)
     capacity[net.sinks] = np.maximum(net.sink_capacity, 1)
     scale = congestion * net.mean_length / capacity
-    through = np.zeros(n)
+    through, graph = np.zeros(n), None
     for k in range(passes):
         node_cost = base
         if k > 0:
             flowing = through[through > 0]
             if flowing.size:
                 node_cost = base + scale * through / flowing.mean()
-        dist, hop = _least_costs(net, np.asarray(node_cost, dtype=float))
+        dist, hop, graph = _least_costs(net, np.asarray(node_cost, dtype=float), graph)
         # Successive averages: the k-th all-or-nothing pattern gets weight 1 / (k + 1).
         through += (_accumulate(dist, hop, supply, keep) - through) / (k + 1)
     return _flows(net, supply, rate, through, dist, hop)

@@ -20,6 +20,7 @@ import numpy as np
 
 from game.limits import MAX_ORGANISATIONS
 from game.scenario.types import Faction, Person
+from game.sim.roster import Roster, appended, people_by_id, replaced, rows_by_id
 
 HISTORY_MONTHS = 12
 
@@ -203,46 +204,56 @@ class GameState:
 
     def row(self, fid: str) -> int:
         """The row of faction `fid` (KeyError if there is none)."""
-        return self._index()[0][fid]
+        return self._derived("rows", rows_by_id)[fid]
 
     def person(self, pid: str) -> tuple[int, Person] | None:
         """(row, person) of a leader or lieutenant still active, or None."""
-        return self._index()[1].get(pid)
+        return self._derived("people", people_by_id).get(pid)
 
-    def _index(self) -> tuple[dict, dict, Roster]:
-        # Derived from `factions` and rebuilt whenever the tuple is replaced; never saved.
-        cached = self.__dict__.get("_index_cache")
-        if cached is None or cached[0] is not self.factions:
-            rows = {f.id: i for i, f in enumerate(self.factions)}
-            people = {
-                p.id: (i, p)
-                for i, f in enumerate(self.factions)
-                if f.dissolved is None
-                for p in f.people()
-            }
-            cached = (self.factions, rows, people, Roster.of(self.factions))
-            self.__dict__["_index_cache"] = cached
-        return cached[1], cached[2], cached[3]
+    def _derived(self, name: str, build):
+        """Something derived from `factions` (built on first use after the tuple is replaced,
+        each part on its own, so a month that replaces a record rebuilds only what it reads);
+        never saved."""
+        cache = self.__dict__.get("_index_cache")
+        if cache is None or cache["factions"] is not self.factions:
+            cache = self.__dict__["_index_cache"] = {"factions": self.factions}
+        value = cache.get(name)
+        if value is None:
+            value = cache[name] = build(self.factions)
+        return value
 
     @property
     def roster(self) -> Roster:
         """The factions' records as arrays by row (alive, local, led, traits), derived."""
-        return self._index()[2]
+        return self._derived("roster", Roster.of)
 
     def replace_faction(self, f: int, info: Faction) -> None:
-        """Put `info` in row f (factions are immutable records; rows are replaced)."""
-        self.factions = self.factions[:f] + (info,) + self.factions[f + 1 :]
+        """Put `info` in row f (factions are immutable records; rows are replaced). What was
+        derived from the old tuple is updated for the one row, not rebuilt from every row."""
+        before, old = self.factions, self.factions[f]
+        self.factions = before[:f] + (info,) + before[f + 1 :]
+        cache = self.__dict__.get("_index_cache")
+        if cache is not None and cache["factions"] is before:
+            self.__dict__["_index_cache"] = replaced(cache, self.factions, f, old, info)
 
-    def copy(self) -> GameState:
-        """A deep copy: months never change the state they were given."""
+    def copy(self, cleared: tuple[str, ...] = ()) -> GameState:
+        """A deep copy: months never change the state they were given. Arrays named in
+        `cleared` (counts a month starts from zero) are not copied: the copy shares them with
+        this state, and the caller must replace them before anything changes them."""
         changes = {}
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name in cleared:
+                continue
             if isinstance(value, np.ndarray):
                 changes[f.name] = value.copy()
             elif isinstance(value, dict):
                 changes[f.name] = dict(value)
-        return replace(self, **changes)
+        copied = replace(self, **changes)
+        # What is derived from the (immutable) factions tuple holds for the copy too.
+        if "_index_cache" in self.__dict__:
+            copied.__dict__["_index_cache"] = self.__dict__["_index_cache"]
+        return copied
 
     def checksum(self) -> str:
         """A sha256 over every field, stable across processes and platforms."""
@@ -251,37 +262,6 @@ class GameState:
             h.update(name.encode())
             _hash_value(h, getattr(self, name), spec)
         return h.hexdigest()
-
-
-@dataclass(frozen=True, eq=False)
-class Roster:
-    """The factions' records as arrays by row, for vectorised phases (derived, never saved)."""
-
-    alive: np.ndarray  # bool [F]: not dissolved
-    local: np.ndarray  # bool [F]
-    led: np.ndarray  # bool [F]: has a leader
-    traits: np.ndarray  # [F, 4]: aggression, expansion, corruption, caution
-
-    @classmethod
-    def of(cls, factions) -> Roster:
-        traits = np.array(
-            [
-                (
-                    f.personality.aggression,
-                    f.personality.expansion,
-                    f.personality.corruption,
-                    f.personality.caution,
-                )
-                for f in factions
-            ],
-            dtype=float,
-        ).reshape(-1, 4)
-        return cls(
-            alive=np.array([f.dissolved is None for f in factions], dtype=bool),
-            local=np.array([f.local for f in factions], dtype=bool),
-            led=np.array([f.leader is not None for f in factions], dtype=bool),
-            traits=traits,
-        )
 
 
 SPECS: dict[str, Spec] = {f.name: f.metadata["spec"] for f in fields(GameState)}
@@ -321,7 +301,11 @@ def add_factions(
     every faction-indexed field grows as declared (zero, or the parent's row), and each new
     faction gets the next serial number."""
     k, n_f = len(infos), state.n_factions
-    state.factions = state.factions + tuple(infos)
+    before = state.factions
+    state.factions = before + tuple(infos)
+    cache = state.__dict__.get("_index_cache")
+    if cache is not None and cache["factions"] is before:  # derived lookups: the new rows added
+        state.__dict__["_index_cache"] = appended(cache, state.factions, infos)
     for name, spec in SPECS.items():
         if spec.axis not in (Axis.FACTION, Axis.CELL, Axis.PAIR) or spec.dtype is Faction:
             continue
@@ -340,9 +324,10 @@ def add_factions(
     state.next_serial += k
 
 
-def compact(state: GameState) -> int:
+def compact(state: GameState, cleared: tuple[str, ...] = ()) -> int:
     """Drop the rows of dissolved factions that no longer have members (their records move to
-    `archive`), so arrays stay the size of the living. Returns how many rows were dropped."""
+    `archive`), so arrays stay the size of the living. Fields named in `cleared` are left as
+    they are: the caller replaces them. Returns how many rows were dropped."""
     gone = [
         f
         for f, info in enumerate(state.factions)
@@ -352,12 +337,22 @@ def compact(state: GameState) -> int:
         return 0
     keep = np.setdiff1d(np.arange(state.n_factions), gone)
     state.archive = state.archive + tuple(state.factions[f] for f in gone)
-    state.factions = tuple(state.factions[f] for f in keep)
+    before = state.factions
+    state.factions = tuple(before[f] for f in keep)
+    cache = state.__dict__.get("_index_cache")
+    if cache is not None and cache["factions"] is before and "roster" in cache:
+        state.__dict__["_index_cache"] = {
+            "factions": state.factions,
+            "roster": cache["roster"].rows(keep),
+        }
     for name, spec in SPECS.items():
+        if name in cleared:
+            continue
+        value = getattr(state, name)
         if spec.axis in (Axis.FACTION, Axis.CELL) and spec.dtype is not Faction:
-            setattr(state, name, getattr(state, name)[keep])
+            setattr(state, name, value[keep])
         elif spec.axis is Axis.PAIR:
-            setattr(state, name, getattr(state, name)[np.ix_(keep, keep)])
+            setattr(state, name, value[keep][:, keep])  # as value[np.ix_(keep, keep)], faster
     return len(gone)
 
 

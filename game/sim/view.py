@@ -33,13 +33,13 @@ def report_error(state: GameState, scenario: Scenario) -> np.ndarray:
 
 def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> None:
     """This month's intelligence report on every faction, folded into the planner's belief."""
-    truth = np.log1p(state.members)
     watched = (state.members > 0) | (state.belief_var > 0)
     f, r = np.nonzero(watched)
     if not f.size:
         return
     sigma = report_error(state, scenario)[f]
-    report = truth[f, r] + rng.normal(0.0, 1.0, size=f.size) * sigma
+    truth = np.log1p(state.members[f, r])  # only where someone is watched
+    report = truth + rng.normal(0.0, 1.0, size=f.size) * sigma
     prior = state.belief_var[f, r]
     new = prior <= 0  # first sight: the report is all there is
     var = np.where(new, sigma**2, prior + scenario.model.estimate_drift**2)
