@@ -14,7 +14,7 @@ from game.scenario.mapdata import synthetic_map
 from game.sim.month import resolve_month
 from game.sim.save import SaveError, encode_save, load_save, save_game
 from game.sim.start import new_game
-from game.sim.state import from_dict, to_dict
+from game.sim.state_json import from_dict, to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 

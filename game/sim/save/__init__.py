@@ -36,7 +36,8 @@ from game.sim.save.envelope import envelope_problems
 from game.sim.save.errors import SaveError, refuse
 from game.sim.save.files import check_target, clean_stale_temporaries, write_atomic
 from game.sim.save.upgrade import SAVE_VERSION, UPGRADES, UpgradeChain
-from game.sim.state import GameState, from_dict, to_dict
+from game.sim.state import GameState
+from game.sim.state_json import from_dict, to_dict
 
 __all__ = [
     "MAX_SAVE_BYTES",

@@ -3,9 +3,9 @@
 A save with a recomputed checksum can hold anything the JSON envelope allows: negative members, a
 leader whose home is region 999, duplicate faction ids, allocations to unknown programmes. Such a
 state must be refused when it is loaded, with located problems, never crash the first month.
-Shapes and types come from the state's declaration (game/sim/state.py, `from_dict`); this module
-checks ranges, references between fields (people's homes, ids, allocation keys) and what the model
-assumes of them.
+Shapes and types come from the state's declaration (game/sim/state.py, read by `from_dict` in
+game/sim/state_json.py); this module checks ranges, references between fields (people's homes,
+ids, allocation keys) and what the model assumes of them.
 """
 
 from __future__ import annotations
