@@ -71,16 +71,14 @@ def play(points: list[dict], seeds: int, jobs: int) -> list[list[bt.Run]]:
 
 def measure(runs: list[bt.Run]) -> dict:
     """The calibration fit of one point's runs, its median rate by year and its groups."""
-    observed = bt.load_national()
-    rows = [r for r in bt.national_rows(runs, observed) if r["part"] == "calibration"]
-    start = float(np.mean([r.start_rate for r in runs]))
-    fit = bt.fit(rows, bt.observed_direction_rates(observed), start)["calibration"]
+    rows, fits = bt.national_fit(runs, bt.load_national())  # only 2007-2018 were played
+    fit = fits["calibration"]
     return {
         "mae": fit["mae"],
         "direction": fit["direction"],
         "score": round(fit["mae"] + 0.5 * (fit["years"] - fit["direction"]), 3),
         "groups_2012": float(np.median([r.groups.get(2012, 0) for r in runs])),
-        **{f"y{r['year']}": r["median"] for r in rows},
+        **{f"y{r['year']}": r["median"] for r in rows if r["part"] == "calibration"},
     }
 
 

@@ -113,14 +113,13 @@ def tables(runs, data: dict) -> dict:
     """Everything the backtest reports, as rows."""
     from game.lab import backtest as bt
 
-    national = bt.national_rows(runs, data["national"])
-    start = float(sum(r.start_rate for r in runs) / len(runs))  # the same start in every run
+    national, national_fit = bt.national_fit(runs, data["national"])
     codes = data["top"] + sorted(set(data["states"]) - set(data["top"]))  # the top ten first
     states = bt.state_rows(runs, data["states"], codes)
     state_fit = {code: bt.fit([r for r in states if r["state"] == code]) for code in data["top"]}
     return {
         "national": national,
-        "fit": bt.fit(national, bt.observed_direction_rates(data["national"]), start),
+        "fit": national_fit,
         "states": states,
         "state_fit": state_fit,
         "ranking": bt.ranking(states),

@@ -138,8 +138,9 @@ def play_history(
     game = Game.start(scenario, seed)
     game.state.experiment = True
     planner = history.plan
+    changes = presidencies(scenario) | {bookmark}
     for turn in range(1, turns + 1):
-        if turn in presidencies(scenario) or turn == bookmark:
+        if turn in changes:
             politics.new_administration(game.state, scenario)
         if turn == bookmark:
             game.state.experiment = False
@@ -291,6 +292,14 @@ def national_rows(runs: list[Run], observed: dict[int, Observed]) -> list[dict]:
         | {"part": part(y)}
         for y in years
     ]
+
+
+def national_fit(runs: list[Run], observed: dict[int, Observed]) -> tuple[list[dict], dict]:
+    """The runs' national rows and their fit (`fit`): directions read from INEGI's counts, the
+    model's year before the first its starting rate (the same start in every run)."""
+    rows = national_rows(runs, observed)
+    start = float(np.mean([r.start_rate for r in runs]))
+    return rows, fit(rows, observed_direction_rates(observed), start)
 
 
 def state_rows(runs: list[Run], observed: dict[str, dict[int, Observed]], codes) -> list[dict]:

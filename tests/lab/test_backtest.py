@@ -289,9 +289,8 @@ def test_the_whole_history_carries_out_the_real_removals_and_multiplies_armed_gr
     assert np.median([r.groups[2011] for r in runs]) >= 2 * np.median(
         [r.groups[2007] for r in runs]
     )
-    rows = bt.national_rows(runs, bt.load_national())
+    rows, fit = bt.national_fit(runs, bt.load_national())
     assert [r["year"] for r in rows] == list(range(2007, 2026))
-    fit = bt.fit(rows, bt.observed_direction_rates(bt.load_national()), runs[0].start_rate)
     assert (fit["calibration"]["years"], fit["held_out"]["years"]) == (12, 7)
 
 
@@ -301,10 +300,7 @@ def test_the_fit_stays_within_the_bands_the_readme_reports(history_runs):
     # levels/README.md, "The backtest": fitted on 2007-2018 (MAE 4.2 per 100k, direction right
     # in 8 of 12 years), held out 2019-2025 (MAE 10.6, 2 of 7). The bands leave room for noise;
     # a change that loses the fit fails here and must be re-fitted or reported.
-    national = bt.load_national()
-    rows = bt.national_rows(history_runs, national)
-    start = float(np.mean([r.start_rate for r in history_runs]))
-    fit = bt.fit(rows, bt.observed_direction_rates(national), start)
+    rows, fit = bt.national_fit(history_runs, bt.load_national())
     assert fit["calibration"]["mae"] <= 5.0
     assert fit["calibration"]["direction"] >= 7
     assert fit["held_out"]["mae"] <= 12.5
