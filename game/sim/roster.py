@@ -7,7 +7,7 @@ replaced whole), so they are built once per tuple; replacing one row updates the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -47,24 +47,26 @@ class Roster:
     def extended(self, infos) -> Roster:
         """This roster with rows for `infos` appended (a new roster)."""
         more = Roster.of(infos)
-        parts = {
-            name: np.concatenate([getattr(self, name), getattr(more, name)])
-            for name in ("alive", "local", "led", "traits")
-        }
-        return Roster(**parts)
+        return self._each(lambda name, a: np.concatenate([a, getattr(more, name)]))
 
     def rows(self, keep: np.ndarray) -> Roster:
         """This roster's rows `keep` (a new roster)."""
-        return Roster(self.alive[keep], self.local[keep], self.led[keep], self.traits[keep])
+        return self._each(lambda _, a: a[keep])
 
     def with_row(self, f: int, info: Faction) -> Roster:
         """This roster with row f read from `info` (a new roster; this one is unchanged)."""
         one = Roster.of((info,))
-        parts = {}
-        for name in ("alive", "local", "led", "traits"):
-            parts[name] = getattr(self, name).copy()
-            parts[name][f] = getattr(one, name)[0]
-        return Roster(**parts)
+
+        def put(name: str, a: np.ndarray) -> np.ndarray:
+            out = a.copy()
+            out[f] = getattr(one, name)[0]
+            return out
+
+        return self._each(put)
+
+    def _each(self, change) -> Roster:
+        """A new roster whose every array is `change(name, array)` of this one's."""
+        return Roster(**{x.name: change(x.name, getattr(self, x.name)) for x in fields(self)})
 
 
 def rows_by_id(factions) -> dict[str, int]:
