@@ -210,12 +210,6 @@ def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
     return available - outflow, drawn
 
 
-def simulate_month(state: GameState, scenario: Scenario, rng: np.random.Generator):
-    """Run the weekly sub-steps of one month; return (members, monthly flows by name)."""
-    cells, m, totals = simulate_cells(state, scenario, rng)
-    return cells.dense(m), {name: cells.dense(totals[k]) for k, name in enumerate(FLOW_NAMES)}
-
-
 def simulate_cells(state: GameState, scenario: Scenario, rng: np.random.Generator):
     """The weekly sub-steps of one month on the occupied cells: (cells, their members at the
     end, the month's flows [4, cells] in the order of FLOW_NAMES)."""
