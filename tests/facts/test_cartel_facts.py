@@ -49,9 +49,8 @@ def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(me
     municipality, +30% where the same organisation operates. Hydra's place is a state.
 
     The rise must come from the mechanisms of a fall (disruption, claimants fighting over the
-    throne, splinters at war): with `heir_disruption`, `splinter_disruption`,
-    `disruption_vulnerability`, `disruption_violence` and `splinter_rivalry` at zero the same
-    removals give +8% on average, and this check fails (asserted below)."""
+    throne, splinters at war): with the parameters of FALL at zero the same removals give +8%
+    on average, below the band (asserted below)."""
     results = [experiments.leader_removal(mexico, t, range(12)) for t in LEADERS]
     first = [r["ratio_months_1_6"] for r in results]
     later = [r["ratio_months_7_12"] for r in results]
