@@ -70,6 +70,7 @@ class Cause(_Words):
     LIEUTENANT_REMOVED = "lieutenant_removed"
     RECRUITMENT = "recruitment"
     ATTRITION = "attrition"
+    NO_RECRUITS = "no_recruits"
     FORCED = "forced"
     APPROVAL = "approval"
     US_PRESSURE = "us_pressure"

@@ -196,10 +196,11 @@ class Cells:
         return out.reshape(self.shape)
 
 
-def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
-    """One weekly sub-step on the occupied cells: draw the flows; (new members, flows drawn
-    [4, cells] in the order of FLOW_NAMES)."""
-    drawn = rng.poisson(cells.rates(m) * DT).astype(np.float64)
+def step(cells: Cells, m: np.ndarray, rng: np.random.Generator, rates=None):
+    """One weekly sub-step on the occupied cells: draw the flows (at `rates`, the expected
+    flows at `m`, where the caller has them); (new members, flows drawn [4, cells] in the order
+    of FLOW_NAMES)."""
+    drawn = rng.poisson((cells.rates(m) if rates is None else rates) * DT).astype(np.float64)
     outflow = drawn[1] + drawn[2] + drawn[3]
     available = m + drawn[0]
     # Nobody leaves twice: where the draws exceed the stock, scale the outflows down.
@@ -212,27 +213,40 @@ def step(cells: Cells, m: np.ndarray, rng: np.random.Generator):
 
 def simulate_cells(state: GameState, scenario: Scenario, rng: np.random.Generator):
     """The weekly sub-steps of one month on the occupied cells: (cells, their members at the
-    end, the month's flows [4, cells] in the order of FLOW_NAMES)."""
+    end, the month's flows [4, cells] in the order of FLOW_NAMES, the expected weekly flows
+    [4, cells] at the month's start)."""
     cells = Cells(state, scenario)
     m = cells.members.copy()
     totals = np.zeros((4, m.size))
-    for _ in range(SUBSTEPS):
-        m, drawn = step(cells, m, rng)
+    expected = cells.rates(m)
+    for k in range(SUBSTEPS):
+        m, drawn = step(cells, m, rng, expected if k == 0 else None)
         totals += drawn
-    return cells, m, totals
+    return cells, m, totals, expected
 
 
-def add_month(state: GameState, scenario: Scenario, rng: np.random.Generator) -> None:
+def add_month(state: GameState, scenario: Scenario, rng: np.random.Generator) -> np.ndarray:
     """Run a month's sub-steps and put the result in the state: its members, and the month's
     flows added to the counts so far (only the occupied cells change: elsewhere a count is
-    kept as adding zero keeps it)."""
-    cells, m, totals = simulate_cells(state, scenario, rng)
+    kept as adding zero keeps it). Returns each faction's expected growth at the month's
+    start (`net_growth`)."""
+    cells, m, totals, expected = simulate_cells(state, scenario, rng)
     state.members = cells.dense(m)
     for k, name in enumerate(FLOW_NAMES):
         # A new array, each cell as if a zero were added (C order, so ravel() is a view).
         count = np.add(getattr(state, name), 0.0, order="C")
         count.ravel()[cells.flat] += totals[k]
         setattr(state, name, count)
+    return net_growth(cells, expected)
+
+
+def net_growth(cells: Cells, rates: np.ndarray) -> np.ndarray:
+    """Expected weekly change per member of each faction [F]: recruits less arrests, conflict
+    deaths and exits, at the rates `rates` [4, cells] (zero for a faction with no members)."""
+    n_f = cells.shape[0]
+    net = np.bincount(cells.f, weights=rates[0] - rates[1:].sum(axis=0), minlength=n_f)
+    members = np.bincount(cells.f, weights=cells.members, minlength=n_f)
+    return np.divide(net, members, out=np.zeros(n_f), where=members > 0)
 
 
 def expected_flows(state: GameState, scenario: Scenario) -> dict[str, np.ndarray]:

@@ -1,20 +1,23 @@
-"""Groups are born and die: new local groups, small groups dismantled by a capable state, and
-groups that fall apart.
+"""Groups are born and die: new local groups, small groups that fold when recruits dry up,
+small groups dismantled by a capable state, and groups that fall apart.
 
-New local groups form where young people are there to be recruited, no organisation holds the
-plaza and the state is weak: each month, in each region, a Poisson number of groups with mean
+New local groups form where young people are there to be recruited, no organisation holds the plaza
+and the state is weak: each month, in each region, a Poisson number of groups with mean
 `group_birth_rate` per 10,000 recruitable people not yet taken, times how far the plaza is from
 being held by one organisation, times how weak police and courts are (Crisis Group 2022: at least
-543 groups operated at some point in 2009-2020). A group whose members fall below
-`dissolution_size` falls apart: its last members leave (they count as exits). Where police and
-courts are capable, the state can finish a small group off: each month a group of fewer than
-`dismantle_size` members is dismantled with a chance of `dismantle_rate` times how far the state's
-capacity where it operates stands above the reference (0 at 0.4, 1 at full capacity) times how
-well the state knows it (its exposure). Its members are arrested (those the courts keep are
-incapacitated, the rest disperse). This is how the fragments of a decapitated organisation die
-where the state can hold the territory (F8), and why they do not where it cannot. Absorption by a
-larger group is an order of the cartel AI (game/sim/cartel_orders.py). Rows of dissolved groups
-are compacted away (game/sim/state.py, `compact`).
+543 groups operated at some point in 2009-2020). A small group that cannot replace its losses (its
+expected recruits below its expected arrests, deaths and exits: flows.net_growth) folds with a
+chance of `collapse_rate` times how far it stands below `viable_size`; a growing group never does,
+however small. A group whose members fall below `dissolution_size` falls apart: its last members
+leave (they count as exits). Where police and courts are capable, the state can finish a small
+group off: each month a group of fewer than `dismantle_size` members is dismantled with a chance of
+`dismantle_rate` times how far the state's capacity where it operates stands above the reference (0
+at 0.4, 1 at full capacity) times how well the state knows it (its exposure). Its members are
+arrested (those the courts keep are incapacitated, the rest disperse). This is how the fragments of
+a decapitated organisation die where the state can hold the territory (F8), and why they do not
+where it cannot. Absorption by a larger group is an order of the cartel AI
+(game/sim/cartel_orders.py). Rows of dissolved groups are compacted away (game/sim/state.py,
+`compact`).
 """
 
 from __future__ import annotations
@@ -125,21 +128,46 @@ def dismantling(state: GameState, scenario: Scenario, turn: int, rng) -> list[Ev
     return events
 
 
+def collapse_chance(state: GameState, scenario: Scenario, growth: np.ndarray) -> np.ndarray:
+    """Chance this month that each faction [F] folds: zero unless it is small and its expected
+    recruits do not replace its expected losses (`growth` below zero, flows.net_growth); then
+    `collapse_rate` times how far it stands below `viable_size` (1 at no members)."""
+    p = scenario.model
+    totals = state.members.sum(axis=1)
+    small = np.clip(1.0 - totals / max(p.viable_size, 1.0), 0.0, 1.0)
+    shrinking = (growth < 0) & (totals > 0)
+    return np.where(shrinking, p.collapse_rate * small, 0.0)
+
+
+def collapses(state: GameState, scenario: Scenario, growth, turn: int, rng) -> list[Event]:
+    """Small groups that cannot replace their losses fold; their members go home (exits)."""
+    if growth is None or growth.size != state.n_factions:
+        raise ValueError("collapses need this month's growth of every faction (flows.add_month)")
+    chance = collapse_chance(state, scenario, growth)
+    dice = rng.random(state.next_serial)[state.serial]  # a die per faction, by its serial
+    return [
+        _fold(state, f, turn, Cause.NO_RECRUITS) for f in np.flatnonzero(dice < chance).tolist()
+    ]
+
+
 def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]:
     """Groups below `dissolution_size` fall apart; their last members leave."""
     totals = state.members.sum(axis=1)
     alive = state.roster.alive
     falling = np.flatnonzero(alive & (totals < scenario.model.dissolution_size))
-    events = []
-    for f in falling.tolist():
-        info = state.factions[f]
-        state.exits[f] += state.members[f]
-        home = int(np.argmax(state.members[f])) if totals[f] > 0 else info.home
-        state.members[f] = 0.0
-        state.replace_faction(f, _gone(info, turn))
-        data = {"members": float(totals[f])}
-        events.append(Event(Kind.GROUP_DISSOLVED, turn, info.id, home, Cause.ATTRITION, data))
-    return events
+    return [_fold(state, f, turn, Cause.ATTRITION) for f in falling.tolist()]
+
+
+def _fold(state: GameState, f: int, turn: int, cause: Cause) -> Event:
+    """Faction `f` falls apart: its members leave (they count as exits)."""
+    info, members = state.factions[f], state.members[f].copy()
+    state.exits[f] += members
+    home = int(np.argmax(members)) if members.sum() > 0 else info.home
+    state.members[f] = 0.0
+    state.replace_faction(f, _gone(info, turn))
+    return Event(
+        Kind.GROUP_DISSOLVED, turn, info.id, home, cause, {"members": float(members.sum())}
+    )
 
 
 def _gone(info: Faction, turn: int) -> Faction:

@@ -48,6 +48,9 @@ class Month:
     orders: list[Order]
     events: list[Event] = field(default_factory=list)
     rejected: list[OrderRejected] = field(default_factory=list)
+    # Each faction's expected growth per member at the start of the month's flows [F]
+    # (flows.net_growth): set by the flows, read when groups fall apart.
+    growth: np.ndarray | None = None
 
     def rng(self, stream: str) -> np.random.Generator:
         return rng_for(self.state.seed, self.turn, stream)
@@ -138,7 +141,7 @@ def members_are_recruited_arrested_and_killed(m: Month) -> None:
     state = m.state
     before = state.members.sum(axis=1)
     fighting = flows.strength(state, m.scenario)[:, None] * state.members
-    flows.add_month(state, m.scenario, m.rng("flows"))
+    m.growth = flows.add_month(state, m.scenario, m.rng("flows"))
     state.violence = flows.attribute(state.conflict_deaths.sum(axis=0), fighting)
     m.events += _threshold_events(before, state.members.sum(axis=1), m)
 
@@ -162,8 +165,9 @@ def members_drift_to_neighbours(m: Month) -> None:
 
 
 def groups_form_and_fall_apart(m: Month) -> None:
-    """New local groups form where the plaza is free; a capable state dismantles small groups;
-    groups too small fall apart."""
+    """Small groups that cannot replace their losses fold; new local groups form where the
+    plaza is free; a capable state dismantles small groups; groups too small fall apart."""
+    m.events += groups.collapses(m.state, m.scenario, m.growth, m.turn, m.rng("collapses"))
     m.events += groups.births(m.state, m.scenario, m.turn, m.rng("births"))
     m.events += groups.dismantling(m.state, m.scenario, m.turn, m.rng("dismantling"))
     m.events += groups.dissolutions(m.state, m.scenario, m.turn)

@@ -83,6 +83,9 @@ def test_groups_are_born_and_die_so_every_plan_moves_the_count(decade):
     start = mean(decade, "passive", 0, "armed_groups")
     assert mean(decade, "passive", 120, "armed_groups") > start  # passive grows some
     assert mean(decade, "institutions", 120, "armed_groups") < start  # institutions shrink some
+    # Prevention shrinks the count through recruitment: small groups that cannot replace their
+    # losses fold (game/sim/groups.py, collapses), and fewer new groups form.
+    assert mean(decade, "prevention", 120, "armed_groups") < 0.97 * start
     assert mean(decade, "decapitation", 120, "armed_groups") > mean(
         decade, "passive", 120, "armed_groups"
     )

@@ -127,6 +127,6 @@ def test_no_stock_goes_negative_under_extreme_rates():
     builder = ScenarioBuilder(synthetic_map(3), conflict_rate=1e-3, arrests_per_week=10_000)
     scenario = builder.faction("a", {0: 50, 1: 5}).faction("b", {0: 70}).rivals("a", "b", 3).build()
     state = new_game(scenario, 0)
-    _, members, drawn = flows.simulate_cells(state, scenario, np.random.default_rng(1))
+    _, members, drawn, _ = flows.simulate_cells(state, scenario, np.random.default_rng(1))
     assert (members >= 0).all()
     assert (drawn >= 0).all()
