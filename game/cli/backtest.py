@@ -17,10 +17,6 @@ from game.cli.inputs import load, writable_folder
 from game.cli.lab import check_range, progress_bar
 
 STATE_YEARS = (2010, 2018, 2024)  # the years shown for each state in the compact table
-NOT_FITTED = (
-    "The model's parameters are the defaults of game/scenario/params.py: they have NOT been "
-    "fitted to this history yet."
-)
 
 
 def backtest_command(args, render=None) -> int:
@@ -149,7 +145,26 @@ def _intro(scenario, args, runs) -> str:
     return (
         f"{scenario.name}: the history planner from {scenario.start:%Y-%m} to 2025-12, "
         f"{len(runs)} seeds (seed k is the same world in every backtest).{taken} Overrides: "
-        f"{', '.join(args.overrides) or 'none'}. {NOT_FITTED}"
+        f"{', '.join(args.overrides) or 'none'}. {parameters_note(scenario)}"
+    )
+
+
+def parameters_note(scenario) -> str:
+    """Which model parameters this history runs with: the defaults, or which ones differ (set by
+    the scenario's `model:` block or by --set)."""
+    from game.scenario.params import PARAMS
+
+    changed = [p.name for p in PARAMS if getattr(scenario.model, p.name) != p.default]
+    if not changed:
+        return (
+            "The model's parameters are the defaults of game/scenario/params.py: none is fitted "
+            "to this history."
+        )
+    return (
+        f"{len(changed)} model parameters differ from the defaults of game/scenario/params.py, "
+        f"set by the scenario's model block or --set ({', '.join(changed)}); levels/README.md "
+        "('History, replayed') says how the history level's values were fitted (on 2007-2018 "
+        "only) or chosen."
     )
 
 
