@@ -155,33 +155,33 @@ class Cells:
         self._pairs(state)
 
     def _pairs(self, state: GameState) -> None:
-        """Every pair of occupied cells in the same region, with the enmity between them. Pairs
-        are numbered among the cells sorted by region (`by_region`), where each cell's pairs are
-        one run, its partners in cell order."""
-        self.by_region = np.argsort(self.r, kind="stable")
-        r_sorted = self.r[self.by_region]
-        counts = np.bincount(r_sorted, minlength=self.shape[1])
-        size = counts[r_sorted]  # cells in the region of each (sorted) cell
-        first = np.cumsum(size) - size  # where each sorted cell's run of pairs starts
-        region_start = (np.cumsum(counts) - counts)[r_sorted]
-        self.pair_i = np.repeat(np.arange(size.size), size)
-        self.pair_j = np.arange(self.pair_i.size) - np.repeat(first - region_start, size)
+        """Every pair of occupied cells in the same region, with the enmity between them, as
+        tables [most cells in a region, cells]: column i lists cell i's partners (itself too,
+        at enmity zero) in cell order. Partners are places in the cells sorted by region with
+        one empty place after each region (`place`), where a column shorter than the table
+        points on: that place holds nobody, so it adds nothing."""
+        n_r = self.shape[1]
+        counts = np.bincount(self.r, minlength=n_r)
+        first = np.cumsum(counts) - counts + np.arange(n_r)  # each region's first place
+        by_region = np.argsort(self.r, kind="stable")
+        self.place = np.empty_like(by_region)
+        self.place[by_region] = np.arange(by_region.size) + self.r[by_region]
+        slot = np.arange(counts.max(initial=0))[:, None]
+        self.partner = np.minimum(first[self.r] + slot, (first + counts)[self.r])
+        f_at = np.zeros(by_region.size + n_r, dtype=np.int64)
+        f_at[self.place] = self.f
         kernel = enmity(state.rivalry, state.alliance)  # [F, F], once, then gathered by pair
         np.fill_diagonal(kernel, 0.0)
-        f_sorted = self.f[self.by_region]
-        self.pair_k = kernel.ravel()[
-            (f_sorted * self.shape[0])[self.pair_i] + f_sorted[self.pair_j]
-        ]
+        self.enmity = kernel.ravel()[self.f * self.shape[0] + f_at[self.partner]]
 
     def rates(self, m: np.ndarray) -> np.ndarray:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
         the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
-        armed = (m * self.strength)[self.by_region]  # rivals weighted by how hard they fight
-        pressure = np.empty(m.size)
-        pressure[self.by_region] = np.bincount(
-            self.pair_i, weights=self.pair_k * armed[self.pair_j], minlength=m.size
-        )
+        armed = np.zeros(m.size + self.shape[1])  # rivals weighted by how hard they fight
+        armed[self.place] = m * self.strength
+        # Down the columns, one partner after another: each cell's sum in its partners' order.
+        pressure = np.add.reduce(self.enmity * armed[self.partner], axis=0, initial=0.0)
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
         out = np.empty((4, m.size))
         np.multiply(self.recruit, m, out=out[0])
