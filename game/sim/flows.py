@@ -74,8 +74,10 @@ def rival_pressure(state: GameState, scenario: Scenario) -> np.ndarray:
     cartel AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
     m = state.members * strength(state, scenario)[:, None]
     alive = np.flatnonzero(m.sum(axis=1) > 0)
-    # Rows, then columns: the same block as np.ix_, gathered three times faster.
-    kernel = enmity(state.rivalry[alive][:, alive], state.alliance[alive][:, alive])
+    if alive.size == m.shape[0]:  # everyone: the whole matrices, nothing to gather
+        kernel = enmity(state.rivalry, state.alliance)
+    else:  # rows, then columns: the same block as np.ix_, gathered three times faster
+        kernel = enmity(state.rivalry[alive][:, alive], state.alliance[alive][:, alive])
     np.fill_diagonal(kernel, 0.0)
     out = np.zeros_like(m)
     live = m[alive]
