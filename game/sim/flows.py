@@ -20,6 +20,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import policy
+from game.sim.pairs import RegionSums
 from game.sim.state import FLOW_NAMES, GameState
 from game.sim.territory import recruitment_factor
 
@@ -157,43 +158,18 @@ class Cells:
         self._pairs(state)
 
     def _pairs(self, state: GameState) -> None:
-        """Every pair of occupied cells in the same region, with the enmity between them, as a
-        table [most cells in a region, cells]: column i lists cell i's partners (itself too, at
-        enmity zero) in cell order. Partners are places in the cells sorted by region with one
-        empty place after each region (`place`); `partner` [most cells in a region, regions]
-        lists each region's places, and points on at the empty place below its last cell: that
-        place holds nobody, so it adds nothing."""
-        n_r = self.shape[1]
-        counts = np.bincount(self.r, minlength=n_r)
-        first = np.cumsum(counts) - counts + np.arange(n_r)  # each region's first place
-        by_region = np.argsort(self.r, kind="stable")
-        self.place = np.empty_like(by_region)
-        self.place[by_region] = np.arange(by_region.size) + self.r[by_region]
-        slot = np.arange(counts.max(initial=0))[:, None]
-        self.partner = np.minimum(first + slot, first + counts)
-        f_at = np.zeros(by_region.size + n_r, dtype=np.int64)
-        f_at[self.place] = self.f
-        pair = self._by_cell(f_at[self.partner])  # the partners' factions
-        pair += self.f * self.shape[0]  # ... as flat indices of [F, F]
+        """Every pair of occupied cells in the same region, with the enmity between them
+        (game/sim/pairs.py)."""
         kernel = enmity(state.rivalry, state.alliance)  # [F, F], once, then gathered by pair
         np.fill_diagonal(kernel, 0.0)
-        self.enmity = np.take(kernel.ravel(), pair)
-
-    def _by_cell(self, table: np.ndarray) -> np.ndarray:
-        """A table by region [rows, regions] spread to the cells [rows, cells]: each cell gets
-        its region's column."""
-        return np.take(table, self.r, axis=1)
+        self.pairs = RegionSums(self.f, self.r, self.shape[1], kernel)
 
     def rates(self, m: np.ndarray) -> np.ndarray:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
         the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
-        armed = np.zeros(m.size + self.shape[1])  # rivals weighted by how hard they fight
-        armed[self.place] = m * self.strength
-        rivals = self._by_cell(armed[self.partner])
-        rivals *= self.enmity
-        # Down the columns, one partner after another: each cell's sum in its partners' order.
-        pressure = np.add.reduce(rivals, axis=0, initial=0.0)
+        # Rivals in the region, weighted by enmity and by how hard they fight.
+        pressure = self.pairs.pressure(m * self.strength)
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
         out = np.empty((4, m.size))
         np.multiply(self.recruit, m, out=out[0])
