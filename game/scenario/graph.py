@@ -15,6 +15,7 @@ EARTH_RADIUS_100KM = 63.71  # mean Earth radius in hundreds of km, the unit of e
 PRODUCTION_WEIGHT = 1.0  # supply weight of a production region
 PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
 UNREACHABLE = 10_000  # hop distance given to regions that cannot be reached
+DENSE_CELLS = 1 << 18  # rows x regions x most incoming edges up to which sums read every cell
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,15 +99,34 @@ class MapGraph:
             cached = self._cache["by_source"] = edges_by_source(self.src, self.n)
         return cached
 
-    def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
-        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse).
+    def _incoming_table(self) -> np.ndarray:
+        """[most edges into a region, R] the far end of each region's incoming edges in edge
+        order, padded with R, built once."""
+        table = self._cache.get("incoming")
+        if table is None:
+            order = np.argsort(self.dst, kind="stable")
+            count = np.bincount(self.dst, minlength=self.n)
+            slot = np.arange(order.size) - (np.cumsum(count) - count)[self.dst[order]]
+            table = np.full((int(count.max(initial=0)), self.n), self.n, dtype=np.int64)
+            table[slot, self.dst[order]] = self.src[order]
+            self._cache["incoming"] = table
+        return table
 
-        Only the non-zero cells of x are read: each adds to its row at every neighbour of its
-        region, in edge order (the same additions, in the same order, as summing over every
-        edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
+    def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
+        """Sum of x over each region's neighbours, for every row of x [K, R].
+
+        Each region adds its neighbours in edge order, as summing over every edge would (a zero
+        changes nothing). On small maps every cell is read, one incoming edge after another down
+        a padded table; on large ones only the non-zero cells of x, so a mostly empty [F, R] is
+        cheap."""
         k, n = x.shape
         if self.src.size == 0:
             return np.zeros_like(x)
+        table = self._incoming_table()
+        if k * table.size <= DENSE_CELLS:
+            padded = np.zeros((n + 1, k))  # by region, with an empty one where the table pads
+            padded[:n] = x.T
+            return np.ascontiguousarray(np.add.reduce(padded[table], axis=0, initial=0.0).T)
         row, edge = leaving(x != 0, self.src, self.by_source)
         weights = x.ravel()[row * n + self.src[edge]]
         return np.bincount(row * n + self.dst[edge], weights=weights, minlength=k * n).reshape(k, n)
