@@ -15,7 +15,8 @@ EARTH_RADIUS_100KM = 63.71  # mean Earth radius in hundreds of km, the unit of e
 PRODUCTION_WEIGHT = 1.0  # supply weight of a production region
 PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
 UNREACHABLE = 10_000  # hop distance given to regions that cannot be reached
-DENSE_CELLS = 1 << 18  # rows x regions x most incoming edges up to which sums read every cell
+DENSE_CELLS = 1 << 18  # array size (rows x edges, or x regions x most edges into one) up to
+# which neighbour sums and edge lists read every cell of a [K, R] array, not only the non-zero ones
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,8 +145,10 @@ def leaving(
     mask: np.ndarray, src: np.ndarray, by_source, ordered: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
     """(row, edge) of every edge leaving a True cell of `mask` [K, R], by row then edge: what
-    `np.nonzero(mask[:, src])` gives, without building the [K, E] array (`by_source` is
-    `edges_by_source(src, R)`); in no particular order when not `ordered`."""
+    `np.nonzero(mask[:, src])` gives, building the [K, E] array only when it is small
+    (`by_source` is `edges_by_source(src, R)`); in no particular order when not `ordered`."""
+    if ordered and mask.shape[0] * src.size <= DENSE_CELLS:
+        return np.divmod(np.flatnonzero(mask[:, src]), src.size)
     order, start = by_source
     row, region = np.divmod(np.flatnonzero(mask), mask.shape[1])
     lo, hi = start[region], start[region + 1]

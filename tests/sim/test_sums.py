@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from game.scenario import graph as graph_module
+from game.scenario.graph import leaving
 from game.scenario.mapdata import synthetic_map
 from game.sim.pairs import RegionSums
 
@@ -51,3 +52,13 @@ def test_neighbour_sum_is_the_edge_loop_bit_for_bit(dense, monkeypatch):
     x = rng.lognormal(2.0, 2.0, (40, graph.n)) * (rng.random((40, graph.n)) < 0.3)
     monkeypatch.setattr(graph_module, "DENSE_CELLS", 1 << 30 if dense else 0)
     assert same_bits(graph.neighbour_sum(x), loop_neighbour_sum(graph, x))
+
+
+@pytest.mark.parametrize("dense", [True, False])
+def test_edges_leaving_are_in_row_then_edge_order(dense, monkeypatch):
+    graph = synthetic_map(24).graph
+    mask = np.random.default_rng(3).random((40, graph.n)) < 0.3
+    monkeypatch.setattr(graph_module, "DENSE_CELLS", 1 << 30 if dense else 0)
+    row, edge = leaving(mask, graph.src, graph.by_source)
+    expected = np.nonzero(mask[:, graph.src])
+    assert np.array_equal(row, expected[0]) and np.array_equal(edge, expected[1])
