@@ -75,10 +75,9 @@ def rival_pressure(state: GameState, scenario: Scenario) -> np.ndarray:
     cartel AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
     m = state.members * strength(state, scenario)[:, None]
     alive = np.flatnonzero(m.sum(axis=1) > 0)
-    if alive.size == m.shape[0]:  # everyone: the whole matrices, nothing to gather
-        kernel = enmity(state.rivalry, state.alliance)
-    else:  # rows, then columns: the same block as np.ix_, gathered three times faster
-        kernel = enmity(state.rivalry[alive][:, alive], state.alliance[alive][:, alive])
+    kernel = enmity(state.rivalry, state.alliance)
+    if alive.size < m.shape[0]:  # rows, then columns: the block np.ix_ gives, gathered faster
+        kernel = kernel[alive][:, alive]
     np.fill_diagonal(kernel, 0.0)
     out = np.zeros_like(m)
     live = m[alive]
