@@ -52,6 +52,16 @@ class MapGraph:
     route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
     _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
 
+    def by_population(self, total: float) -> np.ndarray:
+        """`total` shared among the regions by population [R], computed once per total (a
+        read-only array)."""
+        shares = self._cache.get(("by_population", total))
+        if shares is None:
+            shares = total * self.populations / self.populations.sum()
+            shares.flags.writeable = False
+            self._cache["by_population", total] = shares
+        return shares
+
     @property
     def mean_length(self) -> float:
         """Mean edge length: the scale of route congestion, so it is map-size free."""
