@@ -5,10 +5,10 @@ Conflict pressure on a cell is sum_j K[i, j] a[j] over the cells j of its region
 out as tables [partners, cells]: column i lists cell i's partners one under another and numpy adds
 down the columns, one partner after another, so each sum is taken in its partners' order, as a
 plain loop would take it. Regions differ in how many cells they hold, and a table is as deep as
-its most crowded region, so cells are banded by the size of their region (the most crowded half
-of the sizes, the next quarter, the rest), one table a band; a cell alone in its region has no
-rival and is in none. A column shorter than its table points on at an empty place, which adds
-nothing (x + 0.0 is x).
+its most crowded region, so cells are banded by the size of their region, one table a band, a
+new band starting where the padding would cost more than another table; a cell alone in its
+region has no rival and is in none. A column shorter than its table points on at an empty
+place, which adds nothing (x + 0.0 is x).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+BAND_PADDING = 8_000  # padded entries a band may carry: about what one more table costs
 
 
 @dataclass
@@ -51,7 +53,7 @@ class RegionSums:
         f_at[self.place] = f
         size = counts[r]
         self.bands = []
-        for low, high in bands(int(counts.max(initial=0))):
+        for low, high in bands(counts):
             cells = np.flatnonzero((size > low) & (size <= high))
             if cells.size:
                 partner = np.minimum(first + np.arange(high)[:, None], first + counts)
@@ -70,9 +72,18 @@ class RegionSums:
         return out
 
 
-def bands(most: int) -> list[tuple[int, int]]:
-    """Bands of region sizes (low, high]: the top half of 0..most, the next quarter, the rest
-    down to two cells (regions of one cell have no pairs)."""
-    half, quarter = most // 2, most // 4
-    edges = sorted({1, quarter, half, most})
-    return [(low, high) for low, high in zip(edges, edges[1:], strict=False) if high > 1]
+def bands(counts: np.ndarray) -> list[tuple[int, int]]:
+    """Bands (low, high] of region sizes, from the most crowded region down: a band takes in
+    the next size while the padding it adds (entries below a column's last partner) stays within
+    BAND_PADDING; regions of one cell have no pairs."""
+    sizes, regions = np.unique(counts[counts > 1], return_counts=True)
+    out, top, padding = [], 0, 0
+    for size, k in zip(sizes[::-1].tolist(), regions[::-1].tolist(), strict=True):
+        more = (top - size) * size * k
+        if top and padding + more <= BAND_PADDING:
+            padding += more
+            continue
+        if top:
+            out.append((size, top))
+        top, padding = size, 0
+    return out + [(1, top)] if top else out
