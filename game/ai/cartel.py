@@ -222,7 +222,7 @@ def expand(state, scenario, rows, outlook, dice) -> Decisions:
 
 def diplomacy(state, scenario, rows, outlook, dice) -> Decisions:
     p = scenario.model
-    at_war = (state.rivalry[rows] >= 1.0).any(axis=1)
+    at_war = (state.rivalry >= 1.0).any(axis=1)[rows]
     calm = 1.0 - outlook.aggression[rows]
     ally = rows[at_war & (dice[rows, COLUMN["ally"]] < p.ai_alliance_chance * calm)]
     keen = dice[rows, COLUMN["absorb"]] < p.ai_absorb_chance * outlook.expansion[rows]

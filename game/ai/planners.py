@@ -194,7 +194,8 @@ def _careful_operation(state: GameState, scenario: Scenario) -> list[Order]:
     good odds (the best reachable against a leader is about 0.47 with default parameters)."""
     for f in sorted(leader_rows(state)):
         info = state.factions[f]
-        odds = hvt_odds(state, scenario, info.leader.id, "capture")
-        if info.succession_clarity >= CLEAR_HEIR and odds >= GOOD_ODDS:
+        if info.succession_clarity < CLEAR_HEIR:
+            continue  # the odds are only worth working out where an heir would hold
+        if hvt_odds(state, scenario, info.leader.id, "capture") >= GOOD_ODDS:
             return [HVT(info.leader.id, "capture")]
     return []

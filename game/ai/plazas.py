@@ -30,12 +30,15 @@ def choose(outlook, state: GameState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     row, edge = leaving(m >= 1.0, graph.src, graph.by_source, ordered=False)
     frontier = np.zeros(m.shape, dtype=bool)  # cells next to a faction's own
     frontier.ravel()[row * m.shape[1] + graph.dst[edge]] = True
+    rows = np.arange(m.shape[0])
     if outlook.foresight >= 2 or row.size > SPARSE_SHARE * m.size:
-        plaza, score = _best_everywhere(outlook, state, frontier)
+        parts = attractions(outlook, state)
+        plaza, score = _best_everywhere(outlook, parts, frontier)
+        chosen = [np.broadcast_to(x, m.shape)[rows, plaza] for x in parts[:4]]
     else:
         plaza, score = _best_on(outlook, state, np.flatnonzero(frontier))
-    rows = np.arange(m.shape[0])
-    reason = np.stack(attractions(outlook, state, rows, plaza)[:4]).argmax(axis=0)
+        chosen = attractions(outlook, state, rows, plaza)[:4]
+    reason = np.stack(chosen).argmax(axis=0)
     return plaza, score, reason
 
 
@@ -89,10 +92,11 @@ def _best_on(outlook, state: GameState, cells: np.ndarray) -> tuple[np.ndarray, 
     return plaza, score
 
 
-def _best_everywhere(outlook, state: GameState, frontier: np.ndarray):
-    """The best frontier cell of every faction, every cell computed (dense frontiers, and the
-    hard level, where a cell's score also counts the best plaza one border further)."""
-    raw = _raw(attractions(outlook, state))
+def _best_everywhere(outlook, parts: tuple, frontier: np.ndarray):
+    """The best frontier cell of every faction, every cell's `attractions` computed (dense
+    frontiers, and the hard level, where a cell's score also counts the best plaza one border
+    further)."""
+    raw = _raw(parts)
     if outlook.foresight >= 2:
         raw = raw + FORESIGHT_WEIGHT * _best_neighbour(raw, outlook.graph)
     score = np.where(frontier, raw, -np.inf)

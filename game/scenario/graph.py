@@ -15,6 +15,8 @@ EARTH_RADIUS_100KM = 63.71  # mean Earth radius in hundreds of km, the unit of e
 PRODUCTION_WEIGHT = 1.0  # supply weight of a production region
 PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
 UNREACHABLE = 10_000  # hop distance given to regions that cannot be reached
+DENSE_CELLS = 1 << 18  # array size (rows x edges, or x regions x most edges into one) up to
+# which neighbour sums and edge lists read every cell of a [K, R] array, not only the non-zero ones
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +51,16 @@ class MapGraph:
     supply: np.ndarray
     route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
     _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
+
+    def by_population(self, total: float) -> np.ndarray:
+        """`total` shared among the regions by population [R], computed once per total (a
+        read-only array)."""
+        shares = self._cache.get(("by_population", total))
+        if shares is None:
+            shares = total * self.populations / self.populations.sum()
+            shares.flags.writeable = False
+            self._cache["by_population", total] = shares
+        return shares
 
     @property
     def mean_length(self) -> float:
@@ -98,15 +110,34 @@ class MapGraph:
             cached = self._cache["by_source"] = edges_by_source(self.src, self.n)
         return cached
 
-    def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
-        """Sum of x over each region's neighbours, for every row of x [K, R] (sparse).
+    def _incoming_table(self) -> np.ndarray:
+        """[most edges into a region, R] the far end of each region's incoming edges in edge
+        order, padded with R, built once."""
+        table = self._cache.get("incoming")
+        if table is None:
+            order = np.argsort(self.dst, kind="stable")
+            count = np.bincount(self.dst, minlength=self.n)
+            slot = np.arange(order.size) - (np.cumsum(count) - count)[self.dst[order]]
+            table = np.full((int(count.max(initial=0)), self.n), self.n, dtype=np.int64)
+            table[slot, self.dst[order]] = self.src[order]
+            self._cache["incoming"] = table
+        return table
 
-        Only the non-zero cells of x are read: each adds to its row at every neighbour of its
-        region, in edge order (the same additions, in the same order, as summing over every
-        edge, since adding a zero changes nothing), so a mostly empty [F, R] is cheap."""
+    def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
+        """Sum of x over each region's neighbours, for every row of x [K, R].
+
+        Each region adds its neighbours in edge order, as summing over every edge would (a zero
+        changes nothing). On small maps every cell is read, one incoming edge after another down
+        a padded table; on large ones only the non-zero cells of x, so a mostly empty [F, R] is
+        cheap."""
         k, n = x.shape
         if self.src.size == 0:
             return np.zeros_like(x)
+        table = self._incoming_table()
+        if k * table.size <= DENSE_CELLS:
+            padded = np.zeros((n + 1, k))  # by region, with an empty one where the table pads
+            padded[:n] = x.T
+            return np.ascontiguousarray(np.add.reduce(padded[table], axis=0, initial=0.0).T)
         row, edge = leaving(x != 0, self.src, self.by_source)
         weights = x.ravel()[row * n + self.src[edge]]
         return np.bincount(row * n + self.dst[edge], weights=weights, minlength=k * n).reshape(k, n)
@@ -124,8 +155,10 @@ def leaving(
     mask: np.ndarray, src: np.ndarray, by_source, ordered: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
     """(row, edge) of every edge leaving a True cell of `mask` [K, R], by row then edge: what
-    `np.nonzero(mask[:, src])` gives, without building the [K, E] array (`by_source` is
-    `edges_by_source(src, R)`); in no particular order when not `ordered`."""
+    `np.nonzero(mask[:, src])` gives, building the [K, E] array only when it is small
+    (`by_source` is `edges_by_source(src, R)`); in no particular order when not `ordered`."""
+    if ordered and mask.shape[0] * src.size <= DENSE_CELLS:
+        return np.divmod(np.flatnonzero(mask[:, src]), src.size)
     order, start = by_source
     row, region = np.divmod(np.flatnonzero(mask), mask.shape[1])
     lo, hi = start[region], start[region + 1]

@@ -20,6 +20,7 @@ import numpy as np
 
 from game.scenario.types import Scenario
 from game.sim import policy
+from game.sim.pairs import RegionSums
 from game.sim.state import FLOW_NAMES, GameState
 from game.sim.territory import recruitment_factor
 
@@ -74,8 +75,9 @@ def rival_pressure(state: GameState, scenario: Scenario) -> np.ndarray:
     cartel AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
     m = state.members * strength(state, scenario)[:, None]
     alive = np.flatnonzero(m.sum(axis=1) > 0)
-    # Rows, then columns: the same block as np.ix_, gathered three times faster.
-    kernel = enmity(state.rivalry[alive][:, alive], state.alliance[alive][:, alive])
+    kernel = enmity(state.rivalry, state.alliance)
+    if alive.size < m.shape[0]:  # rows, then columns: the block np.ix_ gives, gathered faster
+        kernel = kernel[alive][:, alive]
     np.fill_diagonal(kernel, 0.0)
     out = np.zeros_like(m)
     live = m[alive]
@@ -155,33 +157,18 @@ class Cells:
         self._pairs(state)
 
     def _pairs(self, state: GameState) -> None:
-        """Every pair of occupied cells in the same region, with the enmity between them. Pairs
-        are numbered among the cells sorted by region (`by_region`), where each cell's pairs are
-        one run, its partners in cell order."""
-        self.by_region = np.argsort(self.r, kind="stable")
-        r_sorted = self.r[self.by_region]
-        counts = np.bincount(r_sorted, minlength=self.shape[1])
-        size = counts[r_sorted]  # cells in the region of each (sorted) cell
-        first = np.cumsum(size) - size  # where each sorted cell's run of pairs starts
-        region_start = (np.cumsum(counts) - counts)[r_sorted]
-        self.pair_i = np.repeat(np.arange(size.size), size)
-        self.pair_j = np.arange(self.pair_i.size) - np.repeat(first - region_start, size)
+        """Every pair of occupied cells in the same region, with the enmity between them
+        (game/sim/pairs.py)."""
         kernel = enmity(state.rivalry, state.alliance)  # [F, F], once, then gathered by pair
         np.fill_diagonal(kernel, 0.0)
-        f_sorted = self.f[self.by_region]
-        self.pair_k = kernel.ravel()[
-            (f_sorted * self.shape[0])[self.pair_i] + f_sorted[self.pair_j]
-        ]
+        self.pairs = RegionSums(self.f, self.r, self.shape[1], kernel)
 
     def rates(self, m: np.ndarray) -> np.ndarray:
         """Expected weekly flows of each occupied cell given its members `m`: [4, cells], rows in
         the order of FLOW_NAMES (recruits, arrests, conflict deaths, exits)."""
         everyone = m.sum()
-        armed = (m * self.strength)[self.by_region]  # rivals weighted by how hard they fight
-        pressure = np.empty(m.size)
-        pressure[self.by_region] = np.bincount(
-            self.pair_i, weights=self.pair_k * armed[self.pair_j], minlength=m.size
-        )
+        # Rivals in the region, weighted by enmity and by how hard they fight.
+        pressure = self.pairs.pressure(m * self.strength)
         totals = np.bincount(self.f, weights=m, minlength=self.shape[0])[self.f]
         out = np.empty((4, m.size))
         np.multiply(self.recruit, m, out=out[0])

@@ -84,8 +84,7 @@ def full_costs(scenario: Scenario, programme: str) -> np.ndarray | float:
     national = p.full_cost(scenario)
     if p.scope == "national":
         return national
-    pops = scenario.map.populations()
-    return national * pops / pops.sum()
+    return scenario.map.graph.by_population(national)
 
 
 def efforts(state: GameState, scenario: Scenario) -> dict[str, np.ndarray | float]:

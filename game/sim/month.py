@@ -117,12 +117,12 @@ def leaderless_organisations_settle(m: Month) -> None:
     """Leaderless organisations settle who rules: an heir, or a split."""
     state = m.state
     chance = m.scenario.model.succession_monthly
-    for f, info in enumerate(state.factions):
-        if info.leader is None and not info.local and info.dissolved is None:
-            # Each faction has its own stream, so one faction's succession never moves another's.
-            rng = m.rng(f"succession:{info.id}")
-            if state.members[f].sum() >= 1 and rng.random() < chance:
-                m.events += leadership.succeed(state, m.scenario, f, m.turn, rng, Cause.LEADERLESS)
+    factions, roster = state.factions, state.roster  # as the month found them
+    for f in np.flatnonzero(~roster.led & ~roster.local & roster.alive).tolist():
+        # Each faction has its own stream, so one faction's succession never moves another's.
+        rng = m.rng(f"succession:{factions[f].id}")
+        if state.members[f].sum() >= 1 and rng.random() < chance:
+            m.events += leadership.succeed(state, m.scenario, f, m.turn, rng, Cause.LEADERLESS)
 
 
 def programmes_work(m: Month) -> None:

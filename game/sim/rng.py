@@ -17,6 +17,14 @@ def stream_id(name: str) -> int:
     return zlib.crc32(name.encode("utf-8"))
 
 
+WORD = 2**32
+
+
 def rng_for(seed: int, turn: int, stream: str) -> np.random.Generator:
     """The generator for one stream in one turn of one game."""
-    return np.random.default_rng([int(seed), int(turn), stream_id(stream)])
+    entropy = [int(seed), int(turn), stream_id(stream)]
+    if all(0 <= word < WORD for word in entropy):
+        # The same three 32-bit words numpy makes of the list, handed over as an array, which
+        # SeedSequence takes twice as fast.
+        entropy = np.array(entropy, dtype=np.uint32)
+    return np.random.default_rng(entropy)

@@ -13,7 +13,7 @@ saves, events and orders use. `state.row(fid)` and `state.person(pid)` look them
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 import numpy as np
@@ -240,19 +240,15 @@ class GameState:
         """A deep copy: months never change the state they were given. Arrays named in
         `cleared` (counts a month starts from zero) are not copied: the copy shares them with
         this state, and the caller must replace them before anything changes them."""
-        changes = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in cleared:
-                continue
-            if isinstance(value, np.ndarray):
-                changes[f.name] = value.copy()
-            elif isinstance(value, dict):
-                changes[f.name] = dict(value)
-        copied = replace(self, **changes)
-        # What is derived from the (immutable) factions tuple holds for the copy too.
-        if "_index_cache" in self.__dict__:
-            copied.__dict__["_index_cache"] = self.__dict__["_index_cache"]
+        copied = object.__new__(type(self))  # every field is set below, as `replace` would
+        for name, value in self.__dict__.items():
+            # What is derived from the (immutable) factions tuple holds for the copy too.
+            if name not in cleared and name != "_index_cache":
+                if isinstance(value, np.ndarray):
+                    value = value.copy()
+                elif isinstance(value, dict):
+                    value = dict(value)
+            copied.__dict__[name] = value
         return copied
 
     def checksum(self) -> str:
