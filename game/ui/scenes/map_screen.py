@@ -18,7 +18,7 @@ from game.ui.widgets.state_panel import StatePanel
 PLACES = (  # names at sea and beyond the border, for orientation (longitude, latitude)
     (-101.0, 32.0, "map.place.usa"),
     (-93.0, 24.5, "map.place.gulf"),
-    (-109.5, 19.0, "map.place.pacific"),
+    (-105.5, 16.2, "map.place.pacific"),  # south-west of Colima, clear of the legend
     (-88.5, 15.6, "map.place.guatemala"),
 )
 TAB_KEYS = {pygame.K_s: "state", pygame.K_b: "budget", pygame.K_o: "orders", pygame.K_n: "news"}

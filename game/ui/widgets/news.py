@@ -61,7 +61,8 @@ def events_html(events, session, t, limit: int = MAX_EVENTS) -> str:
         parts.append(f"<font color='#e69f00'><b>{html.escape(t('news.headlines'))}</b></font>")
         parts += [f"<b>•</b> {sentence_html(e, session, t)}" for e in heads[:limit]]
     if rest:
-        parts.append(f"<br><font color='#9aa3b2'><b>{html.escape(t('news.other'))}</b></font>")
+        gap = "<br>" if heads else ""  # a blank line after the headlines, none at the top
+        parts.append(f"{gap}<font color='#9aa3b2'><b>{html.escape(t('news.other'))}</b></font>")
         parts += [f"• {sentence_html(e, session, t)}" for e in rest[: max(0, limit - len(heads))]]
         if len(heads) + len(rest) > limit:
             parts.append(html.escape(t("news.more", n=len(heads) + len(rest) - limit)))
