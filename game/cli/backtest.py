@@ -90,6 +90,7 @@ def _data() -> dict:
             "states": states,
             "top": bt.most_violent(states),
             "groups": bt.armed_group_counts(),
+            "periods": bt.armed_group_periods(),
             "sesnsp": bt.load_sesnsp(),
         }
     except (OSError, KeyError, ValueError) as exc:
@@ -119,7 +120,7 @@ def tables(runs, data: dict) -> dict:
         "states": states,
         "state_fit": state_fit,
         "ranking": bt.ranking(states),
-        "groups": bt.group_rows(runs, data["groups"]),
+        "groups": bt.group_rows(runs, data["groups"], data["periods"]),
         "latest": _latest(national, data["sesnsp"]),
         "runs": runs,
     }
@@ -325,7 +326,9 @@ def report(result: dict, intro: str, chart: bool) -> str:
         "",
         "The model counts factions with at least `armed_group_threshold` members each December "
         "(its start for 2006); the history file's counts are of groups visible in violent events "
-        "or listed by researchers, so the comparison is of orders of magnitude.",
+        "or listed by researchers, so the comparison is of orders of magnitude. A period (such as "
+        "2009-2020) counts the groups active at some point in it: for the model, the factions "
+        "that reached the threshold in at least one month of those years.",
         "",
         markdown_table(group_table(result)),
         "",

@@ -103,6 +103,19 @@ def armed_group_counts() -> dict[int, dict]:
     return {int(g["year"]): g for g in items if "year" in g}
 
 
+def armed_group_periods() -> dict[str, dict]:
+    """The history file's counts of groups active at some point in a period ({"2009-2020":
+    {value, what, source}})."""
+    items = history.load_history()["armed_groups"]
+    return {str(g["period"]): g for g in items if "period" in g}
+
+
+def years_of(period: str) -> tuple[int, int]:
+    """(first, last) year of a period written "2009-2020"."""
+    first, last = period.split("-")
+    return int(first), int(last)
+
+
 def part(year: int) -> str:
     """'calibration' (2007-2018), 'held_out' (2019-2025) or '' (outside both)."""
     return next((name for name, years in PARTS if year in years), "")
@@ -202,6 +215,8 @@ class Run:
     national: dict[int, float] = field(default_factory=dict)
     states: dict[int, dict[str, float]] = field(default_factory=dict)
     groups: dict[int, int] = field(default_factory=dict)
+    # armed groups that had at least `armed_group_threshold` members in some month of a period
+    groups_ever: dict[str, int] = field(default_factory=dict)
     scripted_removals: int = 0  # leaders and lieutenants taken out by the planner's operations
     leaders_removed: int = 0
     splits: int = 0
@@ -214,6 +229,7 @@ def run_task(task: Task) -> Run:
     single_threaded()
     scenario = scenario_of(task.recipe)
     months, monthly, groups = [], [], {}
+    ever = {period: set() for period in armed_group_periods()}
 
     def record(game: Game) -> None:
         month = game.national[-1]["date"]
@@ -221,11 +237,27 @@ def run_task(task: Task) -> Run:
         monthly.append(game.state.homicides.copy())
         if month.endswith("-12"):
             groups[int(month[:4])] = metrics.armed_groups(game.state, scenario)
+        for period, seen in ever.items():
+            first, last = years_of(period)
+            if first <= int(month[:4]) <= last:
+                seen.update(armed_group_ids(game.state, scenario))
 
     game = play_history(scenario, task.seed, task.turns, task.bookmark, task.strategy, record)
     start = game.national[0]
     groups.setdefault(int(start["date"][:4]), int(start["armed_groups"]))
-    return summarise(scenario, task.seed, game, months, np.array(monthly), groups)
+    run = summarise(scenario, task.seed, game, months, np.array(monthly), groups)
+    played = {int(m[:4]) for m in months}
+    run.groups_ever = {
+        period: len(seen) for period, seen in ever.items() if set(years_of(period)) <= played
+    }
+    return run
+
+
+def armed_group_ids(state, scenario: Scenario) -> set[str]:
+    """The ids of the factions that count as armed groups now (metrics.armed_groups)."""
+    totals = state.members.sum(axis=1)
+    rows = np.flatnonzero(totals >= scenario.model.armed_group_threshold)
+    return {state.factions[f].id for f in rows.tolist()}
 
 
 def summarise(scenario: Scenario, seed: int, game: Game, months, monthly, groups) -> Run:
@@ -316,14 +348,23 @@ def state_rows(runs: list[Run], observed: dict[str, dict[int, Observed]], codes)
     return rows
 
 
-def group_rows(runs: list[Run], counts: dict[int, dict]) -> list[dict]:
+def group_rows(
+    runs: list[Run], counts: dict[int, dict], periods: dict[str, dict] | None = None
+) -> list[dict]:
     """The model's armed groups each December (the start, for its own year) next to the counts
-    of the history file, for the years every run has."""
-    return [
+    of the history file, for the years every run has; then, for each period of the file that
+    every run covers, the groups active at some point in it (its "year" is the period)."""
+    yearly = [
         {"year": year, "observed": item["value"], "what": item["what"]}
         | band([r.groups[year] for r in runs])
         for year, item in sorted(counts.items())
         if all(year in r.groups for r in runs)
+    ]
+    return yearly + [
+        {"year": period, "observed": item["value"], "what": item["what"]}
+        | band([r.groups_ever[period] for r in runs])
+        for period, item in sorted((periods or {}).items())
+        if all(period in r.groups_ever for r in runs)
     ]
 
 

@@ -80,6 +80,7 @@ def test_a_calendar_year_rate_is_the_inegi_rate_of_the_models_months():
     recipe = bt.Recipe(Path(LEVEL).read_text(encoding="utf-8"), LEVEL)
     run = bt.run_task(bt.Task(recipe, seed=3, turns=13))
     assert list(run.national) == [2007] and list(run.groups) == [2006, 2007]
+    assert run.groups_ever == {}  # 2009-2020 is not covered: no count for it
     game = bt.play_history(scenario, 3, 13)
     year = [r for r in game.national if r["date"].startswith("2007")]
     assert len(year) == 12 and year[-1]["date"] == "2007-12"
@@ -296,6 +297,13 @@ def test_the_whole_history_carries_out_the_real_removals_and_multiplies_armed_gr
     rows, fit = bt.national_fit(runs, bt.load_national())
     assert [r["year"] for r in rows] == list(range(2007, 2026))
     assert (fit["calibration"]["years"], fit["held_out"]["years"]) == (12, 7)
+    # Groups come and go: more were active at some point in 2009-2020 than in any December of
+    # it (Crisis Group 2022 counted 543 over the period; the report sets the model beside it).
+    for r in runs:
+        most = max(r.groups[y] for y in range(2009, 2021))
+        assert r.groups_ever["2009-2020"] > most
+    table = bt.group_rows(runs, bt.armed_group_counts(), bt.armed_group_periods())
+    assert table[-1]["year"] == "2009-2020" and table[-1]["observed"] == 543
 
 
 @pytest.mark.slow
