@@ -42,6 +42,18 @@ FALL = (
     "disruption_violence",
     "splinter_rivalry",
 )
+# Three of them each carry part of the rise: without any one the mean misses the band (12 seeds,
+# measured 6 December 2026: 1.24, 1.20 and 1.26 against 1.44 with all of them). The other two
+# act elsewhere (an heir's own splinters; violence against the public, not between claimants).
+NEEDED = ("splinter_disruption", "disruption_vulnerability", "splinter_rivalry")
+BAND = (1.3, 1.8)  # +30% to +80% over months 1-6, on average over the organisations
+
+
+def mean_rise(scenario, seeds) -> float:
+    """Mean over LEADERS of homicides where the organisation operated, months 1-6, against the
+    twin without the removal."""
+    ratios = [experiments.leader_removal(scenario, t, seeds)["ratio_months_1_6"] for t in LEADERS]
+    return float(np.mean(ratios))
 
 
 def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(mexico):
@@ -56,7 +68,13 @@ def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(me
     later = [r["ratio_months_7_12"] for r in results]
     network = [r["ratio_network_1_6"] for r in results if r["ratio_network_1_6"] > 0]
     assert all(r["seeds"] >= 10 for r in results)
-    assert 1.3 <= float(np.mean(first)) <= 1.8  # +30% to +80% on average
+    low, high = BAND
+    assert low <= float(np.mean(first)) <= high
+    # The band is the mechanisms' doing: take any one of those that carry it away and the same
+    # removals, on the same seeds, fall below it.
+    for name in NEEDED:
+        without = load_scenario(LEVELS / "mexico_2026.yaml", [f"model.{name}=0"])
+        assert mean_rise(without, range(12)) < low, name
     assert min(first) > 1.1  # every organisation's removal, not just the average
     # and in most worlds, not in a few violent seeds that carry the sum
     assert float(np.mean([r["share_of_seeds_higher"] for r in results])) >= 0.75
@@ -65,9 +83,9 @@ def test_removing_a_leader_raises_homicides_where_it_happens_30_to_80_percent(me
     # The same removals without the fall's mechanisms (6 seeds): the raid's own deaths,
     # retaliation and chance stay below the band, so the band measures the mechanisms.
     bare = load_scenario(LEVELS / "mexico_2026.yaml", [f"model.{k}=0" for k in FALL])
-    ablated = [experiments.leader_removal(bare, t, range(6))["ratio_months_1_6"] for t in LEADERS]
-    assert float(np.mean(ablated)) < 1.2
-    assert float(np.mean(first)) - float(np.mean(ablated)) > 0.2
+    ablated = mean_rise(bare, range(6))
+    assert ablated < 1.2
+    assert float(np.mean(first)) - ablated > 0.2
 
 
 def test_a_clear_heir_gives_a_much_smaller_effect_than_a_contested_succession(mexico):
