@@ -229,7 +229,8 @@ def run_task(task: Task) -> Run:
     single_threaded()
     scenario = scenario_of(task.recipe)
     months, monthly, groups = [], [], {}
-    ever = {period: set() for period in armed_group_periods()}
+    spans = {period: years_of(period) for period in armed_group_periods()}
+    ever = {period: set() for period in spans}
 
     def record(game: Game) -> None:
         month = game.national[-1]["date"]
@@ -237,10 +238,10 @@ def run_task(task: Task) -> Run:
         monthly.append(game.state.homicides.copy())
         if month.endswith("-12"):
             groups[int(month[:4])] = metrics.armed_groups(game.state, scenario)
-        for period, seen in ever.items():
-            first, last = years_of(period)
+        for period, (first, last) in spans.items():
             if first <= int(month[:4]) <= last:
-                seen.update(armed_group_ids(game.state, scenario))
+                rows = metrics.armed_group_rows(game.state, scenario)
+                ever[period].update(game.state.factions[f].id for f in rows.tolist())
 
     game = play_history(scenario, task.seed, task.turns, task.bookmark, task.strategy, record)
     start = game.national[0]
@@ -248,16 +249,9 @@ def run_task(task: Task) -> Run:
     run = summarise(scenario, task.seed, game, months, np.array(monthly), groups)
     played = {int(m[:4]) for m in months}
     run.groups_ever = {
-        period: len(seen) for period, seen in ever.items() if set(years_of(period)) <= played
+        period: len(ever[period]) for period, span in spans.items() if set(span) <= played
     }
     return run
-
-
-def armed_group_ids(state, scenario: Scenario) -> set[str]:
-    """The ids of the factions that count as armed groups now (metrics.armed_groups)."""
-    totals = state.members.sum(axis=1)
-    rows = np.flatnonzero(totals >= scenario.model.armed_group_threshold)
-    return {state.factions[f].id for f in rows.tolist()}
 
 
 def summarise(scenario: Scenario, seed: int, game: Game, months, monthly, groups) -> Run:

@@ -183,11 +183,11 @@ class Cells:
         return out.reshape(self.shape)
 
 
-def step(cells: Cells, m: np.ndarray, rng: np.random.Generator, rates=None):
-    """One weekly sub-step on the occupied cells: draw the flows (at `rates`, the expected
-    flows at `m`, where the caller has them); (new members, flows drawn [4, cells] in the order
-    of FLOW_NAMES)."""
-    drawn = rng.poisson((cells.rates(m) if rates is None else rates) * DT).astype(np.float64)
+def step(m: np.ndarray, rates: np.ndarray, rng: np.random.Generator):
+    """One weekly sub-step on the occupied cells: draw the flows around `rates`, the expected
+    flows at members `m` (Cells.rates); (new members, flows drawn [4, cells] in the order of
+    FLOW_NAMES)."""
+    drawn = rng.poisson(rates * DT).astype(np.float64)
     outflow = drawn[1] + drawn[2] + drawn[3]
     available = m + drawn[0]
     # Nobody leaves twice: where the draws exceed the stock, scale the outflows down.
@@ -205,9 +205,11 @@ def simulate_cells(state: GameState, scenario: Scenario, rng: np.random.Generato
     cells = Cells(state, scenario)
     m = cells.members.copy()
     totals = np.zeros((4, m.size))
-    expected = cells.rates(m)
+    expected = rates = cells.rates(m)
     for k in range(SUBSTEPS):
-        m, drawn = step(cells, m, rng, expected if k == 0 else None)
+        if k:
+            rates = cells.rates(m)
+        m, drawn = step(m, rates, rng)
         totals += drawn
     return cells, m, totals, expected
 

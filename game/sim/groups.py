@@ -161,13 +161,12 @@ def dissolutions(state: GameState, scenario: Scenario, turn: int) -> list[Event]
 def _fold(state: GameState, f: int, turn: int, cause: Cause) -> Event:
     """Faction `f` falls apart: its members leave (they count as exits)."""
     info, members = state.factions[f], state.members[f].copy()
+    total = float(members.sum())
     state.exits[f] += members
-    home = int(np.argmax(members)) if members.sum() > 0 else info.home
+    home = int(np.argmax(members)) if total > 0 else info.home
     state.members[f] = 0.0
     state.replace_faction(f, _gone(info, turn))
-    return Event(
-        Kind.GROUP_DISSOLVED, turn, info.id, home, cause, {"members": float(members.sum())}
-    )
+    return Event(Kind.GROUP_DISSOLVED, turn, info.id, home, cause, {"members": total})
 
 
 def _gone(info: Faction, turn: int) -> Faction:

@@ -15,10 +15,15 @@ from game.sim.state import GameState
 PER_100K = 1e5
 
 
+def armed_group_rows(state: GameState, scenario: Scenario) -> np.ndarray:
+    """Rows of the factions with at least `armed_group_threshold` members."""
+    totals = state.members.sum(axis=1)
+    return np.flatnonzero(totals >= scenario.model.armed_group_threshold)
+
+
 def armed_groups(state: GameState, scenario: Scenario) -> int:
     """Factions with at least `armed_group_threshold` members."""
-    totals = state.members.sum(axis=1)
-    return int((totals >= scenario.model.armed_group_threshold).sum())
+    return int(armed_group_rows(state, scenario).size)
 
 
 def homicide_rate(state: GameState, scenario: Scenario) -> float:
