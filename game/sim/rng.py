@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 
 import numpy as np
+from numpy.random import PCG64, Generator, SeedSequence
 
 
 def stream_id(name: str) -> int:
@@ -27,4 +28,6 @@ def rng_for(seed: int, turn: int, stream: str) -> np.random.Generator:
         # The same three 32-bit words numpy makes of the list, handed over as an array, which
         # SeedSequence takes twice as fast.
         entropy = np.array(entropy, dtype=np.uint32)
-    return np.random.default_rng(entropy)
+    # What np.random.default_rng(entropy) builds, without its checks: half the time, the same
+    # generator.
+    return Generator(PCG64(SeedSequence(entropy)))
