@@ -34,21 +34,28 @@ def report_error(state: GameState, scenario: Scenario) -> np.ndarray:
 def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> None:
     """This month's intelligence report on every faction, folded into the planner's belief."""
     watched = (state.members > 0) | (state.belief_var > 0)
-    f, r = np.nonzero(watched)
-    if not f.size:
+    cells = np.flatnonzero(watched)  # flat indices of the [F, R] arrays, in row order
+    if not cells.size:
         return
-    sigma = report_error(state, scenario)[f]
-    truth = np.log1p(state.members[f, r])  # only where someone is watched
-    report = truth + rng.normal(0.0, 1.0, size=f.size) * sigma
-    prior = state.belief_var[f, r]
+    sigma = report_error(state, scenario)[cells // state.n_regions]
+    truth = np.log1p(state.members.take(cells))  # only where someone is watched
+    report = truth + rng.normal(0.0, 1.0, size=cells.size) * sigma
+    prior = state.belief_var.take(cells)
     new = prior <= 0  # first sight: the report is all there is
     var = np.where(new, sigma**2, prior + scenario.model.estimate_drift**2)
     noise = var + sigma**2
     gain = np.divide(var, noise, out=np.ones_like(var), where=~new & (noise > 0))
-    state.belief[f, r] = np.where(
-        new, report, state.belief[f, r] + gain * (report - state.belief[f, r])
-    )
-    state.belief_var[f, r] = np.where(new, var, (1.0 - gain) * var)
+    belief = state.belief.take(cells)
+    _put(state, "belief", cells, np.where(new, report, belief + gain * (report - belief)))
+    _put(state, "belief_var", cells, np.where(new, var, (1.0 - gain) * var))
+
+
+def _put(state: GameState, name: str, cells: np.ndarray, values: np.ndarray) -> None:
+    """Write `values` at the flat indices `cells` of the [F, R] array `name` (made C-ordered
+    first if it is not, so its flat view is the array itself)."""
+    array = np.ascontiguousarray(getattr(state, name))
+    array.ravel()[cells] = values
+    setattr(state, name, array)
 
 
 @dataclass(frozen=True)
