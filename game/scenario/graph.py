@@ -34,8 +34,10 @@ class MapGraph:
         sources: regions that produce drugs or have seaports.
         supply: [R] share of national supply entering at each region (sums to 1).
         route_csr: the sparse layout of the routes' search graph, built once: the directed edges
-            followed by an entry edge from a super-source (node n) to each sink, put in CSR
-            order by `order`, with their column `indices` and row pointers `indptr`.
+            followed by an entry edge from a super-source (node n) to each sink, in CSR order:
+            each entry's fixed `step` cost (the edge length; 1.0 on an entry edge), the region it
+            enters (its column, `indices`) and the row pointers `indptr`. A month's weights are
+            then one gather and one add: ``step + node_cost[indices]``.
     """
 
     n: int
@@ -49,7 +51,7 @@ class MapGraph:
     sink_capacity: np.ndarray
     sources: np.ndarray
     supply: np.ndarray
-    route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
+    route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (step, indices, indptr): see below
     _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
 
     def by_population(self, total: float) -> np.ndarray:
@@ -66,6 +68,19 @@ class MapGraph:
     def mean_length(self) -> float:
         """Mean edge length: the scale of route congestion, so it is map-size free."""
         return float(self.length.mean()) if self.length.size else 1.0
+
+    def congestion_scale(self, congestion: float) -> np.ndarray:
+        """What one unit of relative through-flow adds to each region's route cost [R]:
+        ``congestion * mean edge length``, shared among a sink's crossings (game/sim/routes.py);
+        computed once per weight (a read-only array)."""
+        scale = self._cache.get(("congestion", congestion))
+        if scale is None:
+            capacity = np.ones(self.n)
+            capacity[self.sinks] = np.maximum(self.sink_capacity, 1)
+            scale = congestion * self.mean_length / capacity
+            scale.flags.writeable = False
+            self._cache["congestion", congestion] = scale
+        return scale
 
     def hops(self, start: int) -> np.ndarray:
         """Borders to cross from `start` to every region (UNREACHABLE where none leads), as a
@@ -209,16 +224,17 @@ def build_graph(regions, adjacency) -> MapGraph:
         sink_capacity=crossings[sinks],
         sources=np.flatnonzero([r.production or bool(r.seaports) for r in regions]),
         supply=_supply_shares(regions),
-        route_csr=_route_csr(n, src, dst, sinks),
+        route_csr=_route_csr(n, src, dst, length, sinks),
     )
 
 
-def _route_csr(n: int, src, dst, sinks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _route_csr(n: int, src, dst, length, sinks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = np.concatenate([src, np.full(sinks.size, n)])
     cols = np.concatenate([dst, sinks])
+    step = np.concatenate([length, np.ones(sinks.size)])
     order = np.lexsort((cols, rows))
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n + 1))])
-    return order, cols[order].astype(np.int32), indptr.astype(np.int32)
+    return step[order], cols[order].astype(np.int32), indptr.astype(np.int32)
 
 
 def _supply_shares(regions) -> np.ndarray:

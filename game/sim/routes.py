@@ -65,12 +65,12 @@ def _least_costs(net: MapGraph, node_cost: np.ndarray, graph: csr_matrix | None 
     cost) are left out. A search graph from an earlier pass (the same layout) is given the new
     costs instead of being built again."""
     n = net.n
-    order, indices, indptr = net.route_csr
-    # csgraph drops explicit zeros, so every entry edge costs one more than the sink (taken off
-    # again below: every route has exactly one) and region edges keep a tiny floor. Closed
-    # regions cost infinity to enter.
-    region = np.maximum(net.length + node_cost[net.dst], 1e-12)
-    weights = np.concatenate([region, node_cost[net.sinks] + 1.0])[order]
+    step, indices, indptr = net.route_csr
+    # csgraph drops explicit zeros, so every entry edge steps 1.0 (taken off again below: every
+    # route has exactly one) and every edge keeps a tiny floor (never binding on an entry edge,
+    # which costs at least 1). Closed regions cost infinity to enter.
+    weights = step + node_cost[indices]
+    np.maximum(weights, 1e-12, out=weights)
     if graph is None:
         graph = csr_matrix((weights, indices, indptr), shape=(n + 1, n + 1))
     else:
@@ -97,10 +97,16 @@ def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.
     return np.array(flow)
 
 
-def _as_region_array(values, n: int, name: str) -> np.ndarray:
-    array = np.broadcast_to(np.asarray(values, dtype=np.float64), (n,))
-    if np.isnan(array).any() or (array < 0).any():
+def _as_region_array(values, n: int, name: str, upper: float = np.inf) -> np.ndarray:
+    """`values` as a float array [n] (a scalar or shorter array is broadcast), checked to lie in
+    [0, upper]. One comparison catches NaN too (it fails every comparison)."""
+    array = np.asarray(values, dtype=np.float64)
+    if array.shape != (n,):
+        array = np.broadcast_to(array, (n,))
+    if not (array >= 0).all():
         raise ValueError(f"{name} must be non-negative, without NaN")
+    if upper < np.inf and (array > upper).any():
+        raise ValueError(f"{name} must lie in [0, {upper:g}]")
     return array
 
 
@@ -132,14 +138,10 @@ def route_flows(
     if not np.isfinite(supply).all():
         raise ValueError("supply_tonnes must be finite")
     base = _as_region_array(extra_cost, n, "extra_cost")
-    rate = _as_region_array(seizure_rate, n, "seizure_rate")
-    if (rate > 1).any():
-        raise ValueError("seizure_rate must lie in [0, 1]")
+    rate = _as_region_array(seizure_rate, n, "seizure_rate", upper=1.0)
     keep = 1.0 - rate
     passes = max(1, int(iterations)) if congestion > 0 else 1
-    capacity = np.ones(n)
-    capacity[net.sinks] = np.maximum(net.sink_capacity, 1)
-    scale = congestion * net.mean_length / capacity
+    scale = net.congestion_scale(congestion)
     through, graph = np.zeros(n), None
     for k in range(passes):
         node_cost = base
@@ -147,7 +149,7 @@ def route_flows(
             flowing = through[through > 0]
             if flowing.size:
                 node_cost = base + scale * through / flowing.mean()
-        dist, hop, graph = _least_costs(net, np.asarray(node_cost, dtype=float), graph)
+        dist, hop, graph = _least_costs(net, node_cost, graph)
         # Successive averages: the k-th all-or-nothing pattern gets weight 1 / (k + 1).
         through += (_accumulate(dist, hop, supply, keep) - through) / (k + 1)
     return _flows(net, supply, rate, through, dist, hop)
