@@ -94,7 +94,7 @@ class MapGraph:
 
     def _breadth_first(self, start: int) -> np.ndarray:
         """Hop distances by a breadth-first search, one whole frontier per numpy step."""
-        table = self._neighbour_table()
+        table = self.neighbour_table()
         dist = np.full(self.n + 1, UNREACHABLE, dtype=np.int64)
         dist[self.n] = 0  # the padding of the table: never reached
         dist[start] = 0
@@ -106,14 +106,16 @@ class MapGraph:
             frontier = np.flatnonzero(dist == level)
         return dist[: self.n]
 
-    def _neighbour_table(self) -> np.ndarray:
-        """[R, most neighbours] each region's neighbours, padded with R, built once."""
+    def neighbour_table(self) -> np.ndarray:
+        """[R, most neighbours] each region's neighbours in index order (as `neighbours`),
+        padded with R, built once (a read-only array)."""
         table = self._cache.get("table")
         if table is None:
             width = max((len(x) for x in self.neighbours), default=0)
             table = np.full((self.n, width), self.n, dtype=np.int64)
             for r, near in enumerate(self.neighbours):
                 table[r, : len(near)] = near
+            table.flags.writeable = False
             self._cache["table"] = table
         return table
 
