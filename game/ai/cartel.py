@@ -98,9 +98,7 @@ class Outlook:
         push = np.maximum(fallen, shut_out / 2)  # losing income hurts more than never having it
         target = np.clip(self.p.ai_extortion_switch * push * (1.0 - self.caution / 2), 0.0, 1.0)
         self.extortion = state.extortion + self.p.ai_habit * (target - state.extortion)
-        self.extortion_reason = np.where(
-            fallen >= shut_out / 2, Cause.REVENUE_FELL, Cause.NO_ROUTE_ACCESS
-        )
+        self.revenue_fell = fallen >= shut_out / 2  # the reason: else no access to routes
 
     def _plazas(self, state: GameState) -> None:
         """The most attractive neighbouring plaza of every faction, and why (game/ai/plazas.py)."""
@@ -189,7 +187,7 @@ def choose_extortion(state, scenario, rows, outlook, dice) -> Decisions:
     change = rows[np.abs(outlook.extortion[rows] - state.extortion[rows]) >= EXTORTION_STEP]
     out = []
     for f in change.tolist():
-        reason = Cause(outlook.extortion_reason[f])
+        reason = Cause.REVENUE_FELL if outlook.revenue_fell[f] else Cause.NO_ROUTE_ACCESS
         level = round(float(outlook.extortion[f]), 3)
         out.append((f, Extort(state.factions[f].id, reason, level=level)))
     return out

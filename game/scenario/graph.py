@@ -17,6 +17,7 @@ PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
 UNREACHABLE = 10_000  # hop distance given to regions that cannot be reached
 DENSE_CELLS = 1 << 18  # array size (rows x edges, or x regions x most edges into one) up to
 # which neighbour sums and edge lists read every cell of a [K, R] array, not only the non-zero ones
+DENSE_REGIONS = 256  # maps up to this size keep an [R, R] adjacency matrix (512 KiB at most)
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,6 +140,28 @@ class MapGraph:
             table[slot, self.dst[order]] = self.src[order]
             self._cache["incoming"] = table
         return table
+
+    def next_to(self, mask: np.ndarray) -> np.ndarray:
+        """[K, R] True where a region borders a True cell of the same row of `mask` [K, R]
+        (a faction's frontier: the regions next to those where it is). On small maps by one
+        product with the adjacency matrix (it counts the True neighbours, small whole numbers, so
+        it is exact); on large ones from the edges leaving the True cells alone."""
+        if self.n <= DENSE_REGIONS:
+            return (mask @ self._adjacency()) > 0
+        row, edge = leaving(mask, self.src, self.by_source, ordered=False)
+        out = np.zeros(mask.shape, dtype=bool)
+        out.ravel()[row * mask.shape[1] + self.dst[edge]] = True
+        return out
+
+    def _adjacency(self) -> np.ndarray:
+        """[R, R] 1.0 where two regions are neighbours, built once (small maps only)."""
+        matrix = self._cache.get("adjacency")
+        if matrix is None:
+            matrix = np.zeros((self.n, self.n))
+            matrix[self.src, self.dst] = 1.0
+            matrix.flags.writeable = False
+            self._cache["adjacency"] = matrix
+        return matrix
 
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
         """Sum of x over each region's neighbours, for every row of x [K, R].

@@ -76,17 +76,19 @@ def _least_costs(net: MapGraph, node_cost: np.ndarray, graph: csr_matrix | None 
     else:
         graph.data = weights
     dist, pred = dijkstra(graph, directed=True, indices=n, return_predecessors=True)
-    cost, hop = dist[:n] - 1.0, pred[:n].astype(np.int64)
-    hop[(hop == n) | (hop < 0) | ~np.isfinite(cost)] = -1
+    cost, pred = dist[:n] - 1.0, pred[:n]
+    # Neither the super-source (n) nor scipy's mark for "not reached" (negative) is a next hop,
+    # nor is a step into a closed region (reached at an infinite cost).
+    hop = np.where((pred < n) & (pred >= 0) & np.isfinite(cost), pred, -1).astype(np.int64)
     return cost, hop, graph
 
 
 def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.ndarray):
     """Pass flow down the route tree, upstream first (farthest from the border first: a
     region's next hop is always closer); returns [R] tonnes through each region."""
-    through = np.where(np.isfinite(cost), supply, 0.0).astype(float)
-    order = np.argsort(-np.where(np.isfinite(cost), cost, -1.0), kind="stable")
-    flow = through.tolist()
+    finite = np.isfinite(cost)
+    order = np.argsort(-np.where(finite, cost, -1.0), kind="stable")
+    flow = np.where(finite, supply, 0.0).tolist()
     keep_list, hop_list = keep.tolist(), hop.tolist()
     for v in order.tolist():
         passing = flow[v]
