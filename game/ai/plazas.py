@@ -27,13 +27,14 @@ def choose(outlook, state: GameState) -> tuple[np.ndarray, np.ndarray, np.ndarra
     frontier gets region 0 and a score of minus infinity."""
     m = state.members
     frontier = outlook.graph.next_to(m >= 1.0)  # cells next to a faction's own
+    cells = np.flatnonzero(frontier)
     rows = np.arange(m.shape[0])
-    if outlook.foresight >= 2 or np.count_nonzero(frontier) > SPARSE_SHARE * m.size:
+    if outlook.foresight >= 2 or cells.size > SPARSE_SHARE * m.size:
         parts = attractions(outlook, state)
         plaza, score = _best_everywhere(outlook, parts, frontier)
         chosen = [_at(x, rows, plaza) for x in parts[:4]]
     else:
-        plaza, score = _best_on(outlook, state, np.flatnonzero(frontier))
+        plaza, score = _best_on(outlook, state, cells)
         chosen = attractions(outlook, state, rows, plaza)[:4]
     reason = np.stack(chosen).argmax(axis=0)
     return plaza, score, reason

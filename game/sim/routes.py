@@ -83,20 +83,22 @@ def _least_costs(net: MapGraph, node_cost: np.ndarray, graph: csr_matrix | None 
     return cost, hop, graph
 
 
-def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.ndarray):
+def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: list[float]):
     """Pass flow down the route tree, upstream first (farthest from the border first: a
-    region's next hop is always closer); returns [R] tonnes through each region."""
+    region's next hop is always closer); returns [R] tonnes through each region. `keep` is the
+    share kept in each region as a list (the loop reads it as Python floats, and the passes of
+    `route_flows` share one list)."""
     finite = np.isfinite(cost)
     order = np.argsort(-np.where(finite, cost, -1.0), kind="stable")
     flow = np.where(finite, supply, 0.0).tolist()
-    keep_list, hop_list = keep.tolist(), hop.tolist()
+    hop_list = hop.tolist()
     for v in order.tolist():
         passing = flow[v]
         if passing:  # nothing passes through most regions: adding zero would change nothing
             h = hop_list[v]
             if h >= 0:
-                flow[h] += passing * keep_list[v]
-    return np.array(flow)
+                flow[h] += passing * keep[v]
+    return np.fromiter(flow, dtype=np.float64, count=len(flow))
 
 
 def _as_region_array(values, n: int, name: str, upper: float = np.inf) -> np.ndarray:
@@ -141,7 +143,7 @@ def route_flows(
         raise ValueError("supply_tonnes must be finite")
     base = _as_region_array(extra_cost, n, "extra_cost")
     rate = _as_region_array(seizure_rate, n, "seizure_rate", upper=1.0)
-    keep = 1.0 - rate
+    keep = (1.0 - rate).tolist()
     passes = max(1, int(iterations)) if congestion > 0 else 1
     scale = net.congestion_scale(congestion)
     through, graph = np.zeros(n), None
