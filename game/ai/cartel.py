@@ -98,9 +98,7 @@ class Outlook:
         push = np.maximum(fallen, shut_out / 2)  # losing income hurts more than never having it
         target = np.clip(self.p.ai_extortion_switch * push * (1.0 - self.caution / 2), 0.0, 1.0)
         self.extortion = state.extortion + self.p.ai_habit * (target - state.extortion)
-        self.extortion_reason = np.where(
-            fallen >= shut_out / 2, Cause.REVENUE_FELL, Cause.NO_ROUTE_ACCESS
-        )
+        self.revenue_fell = fallen >= shut_out / 2  # the reason: else no access to routes
 
     def _plazas(self, state: GameState) -> None:
         """The most attractive neighbouring plaza of every faction, and why (game/ai/plazas.py)."""
@@ -189,7 +187,7 @@ def choose_extortion(state, scenario, rows, outlook, dice) -> Decisions:
     change = rows[np.abs(outlook.extortion[rows] - state.extortion[rows]) >= EXTORTION_STEP]
     out = []
     for f in change.tolist():
-        reason = Cause(outlook.extortion_reason[f])
+        reason = Cause.REVENUE_FELL if outlook.revenue_fell[f] else Cause.NO_ROUTE_ACCESS
         level = round(float(outlook.extortion[f]), 3)
         out.append((f, Extort(state.factions[f].id, reason, level=level)))
     return out
@@ -206,18 +204,35 @@ def expand(state, scenario, rows, outlook, dice) -> Decisions:
     chance = p.ai_expand_chance + (1.0 - 2.0 * p.ai_expand_chance) * expansion
     keen = dice[rows, COLUMN["expand"]] < chance
     worth = np.isfinite(score) & (score >= p.ai_expand_threshold * (1.0 - expansion))
+    movers = rows[keen & worth]
+    if not movers.size:
+        return []
+    dst = outlook.plaza[movers]
+    src = _strongest_neighbour(state.members, scenario.map.graph, movers, dst)
+    share = p.ai_move_share * (0.5 + outlook.expansion[movers])  # an average faction: the share
+    count = np.rint(state.members[movers, src] * share)  # half to even, as Python's round
     out = []
-    neighbours = scenario.map.graph.neighbours
-    for f in rows[keen & worth].tolist():
-        dst = int(outlook.plaza[f])
-        src = max(neighbours[dst], key=lambda r: state.members[f, r])
-        share = p.ai_move_share * (0.5 + outlook.expansion[f])  # an average faction: the share
-        count = round(float(state.members[f, src]) * share)
-        if count >= 1:
-            reason = PLAZA_REASONS[int(outlook.plaza_reason[f])]
-            move = Move(state.factions[f].id, reason, src=src, dst=dst, count=float(count))
+    for f, a, b, n, why in zip(
+        movers.tolist(),
+        src.tolist(),
+        dst.tolist(),
+        count.tolist(),
+        outlook.plaza_reason[movers].tolist(),
+        strict=True,
+    ):
+        if n >= 1:
+            move = Move(state.factions[f].id, PLAZA_REASONS[why], src=a, dst=b, count=n)
             out.append((f, move))
     return out
+
+
+def _strongest_neighbour(members, graph, f: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """For each faction f[i], the neighbour of region[i] where it has most members (the lowest
+    region among equals), as `max(neighbours[region], key=members[f])` would pick it."""
+    near = graph.neighbour_table()[region]  # [k, most neighbours], padded with R
+    padded = np.concatenate([members[f], np.full((f.size, 1), -np.inf)], axis=1)
+    best = np.take_along_axis(padded, near, axis=1).argmax(axis=1)
+    return near[np.arange(f.size), best]
 
 
 def diplomacy(state, scenario, rows, outlook, dice) -> Decisions:
@@ -225,9 +240,14 @@ def diplomacy(state, scenario, rows, outlook, dice) -> Decisions:
     at_war = (state.rivalry >= 1.0).any(axis=1)[rows]
     calm = 1.0 - outlook.aggression[rows]
     ally = rows[at_war & (dice[rows, COLUMN["ally"]] < p.ai_alliance_chance * calm)]
-    keen = dice[rows, COLUMN["absorb"]] < p.ai_absorb_chance * outlook.expansion[rows]
+    keen = rows[dice[rows, COLUMN["absorb"]] < p.ai_absorb_chance * outlook.expansion[rows]]
+    # Only a faction that dominates its home plaza absorbs: checked for all of them at once.
+    home = np.argmax(state.members[keen], axis=1)
+    dominant = outlook.share[keen, home] >= 0.5
     out = [(f, o) for f in ally.tolist() for o in _ally(state, scenario, f, outlook, dice)]
-    return out + [(f, o) for f in rows[keen].tolist() for o in _absorb(state, scenario, f, outlook)]
+    for f, plaza in zip(keen[dominant].tolist(), home[dominant].tolist(), strict=True):
+        out += [(f, o) for o in _absorb(state, scenario, f, plaza, outlook)]
+    return out
 
 
 def _ally(state, scenario, f, outlook, dice) -> list[Order]:
@@ -247,11 +267,9 @@ def _ally(state, scenario, f, outlook, dice) -> list[Order]:
     return [Ally(state.factions[f].id, Cause.COMMON_ENEMY, other=other)]
 
 
-def _absorb(state, scenario, f, outlook) -> list[Order]:
-    """Take over a much smaller group in the home plaza this faction dominates."""
-    home = int(np.argmax(state.members[f]))
-    if outlook.share[f, home] < 0.5:
-        return []
+def _absorb(state, scenario, f, home, outlook) -> list[Order]:
+    """Take over a much smaller group in the home plaza (where it has most members), which this
+    faction dominates."""
     small = np.flatnonzero(
         (state.members[:, home] > 0)
         & (outlook.totals < scenario.model.absorb_ratio * outlook.totals[f])

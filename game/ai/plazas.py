@@ -13,33 +13,37 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.scenario.graph import leaving
 from game.sim.policy import REFERENCE_CAPACITY
 from game.sim.state import GameState
 
 FORESIGHT_WEIGHT = 0.5  # hard opponents weigh plazas one border further at half their value
-SPARSE_SHARE = 0.125  # edges into the frontier, as a share of all cells, below which only the
-# frontier's cells are computed (above, numpy on every cell is faster)
+SPARSE_SHARE = 0.125  # frontier cells, as a share of all cells, below which only the frontier's
+# cells are computed (above, numpy on every cell is faster)
 
 
 def choose(outlook, state: GameState) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(plaza [F], its score [F], the index of its strongest attraction [F]) of every faction:
     the frontier plaza of highest score (the lowest region among equals); a faction with no
     frontier gets region 0 and a score of minus infinity."""
-    graph, m = outlook.graph, state.members
-    row, edge = leaving(m >= 1.0, graph.src, graph.by_source, ordered=False)
-    frontier = np.zeros(m.shape, dtype=bool)  # cells next to a faction's own
-    frontier.ravel()[row * m.shape[1] + graph.dst[edge]] = True
+    m = state.members
+    frontier = outlook.graph.next_to(m >= 1.0)  # cells next to a faction's own
+    cells = np.flatnonzero(frontier)
     rows = np.arange(m.shape[0])
-    if outlook.foresight >= 2 or row.size > SPARSE_SHARE * m.size:
+    if outlook.foresight >= 2 or cells.size > SPARSE_SHARE * m.size:
         parts = attractions(outlook, state)
         plaza, score = _best_everywhere(outlook, parts, frontier)
-        chosen = [np.broadcast_to(x, m.shape)[rows, plaza] for x in parts[:4]]
+        chosen = [_at(x, rows, plaza) for x in parts[:4]]
     else:
-        plaza, score = _best_on(outlook, state, np.flatnonzero(frontier))
+        plaza, score = _best_on(outlook, state, cells)
         chosen = attractions(outlook, state, rows, plaza)[:4]
     reason = np.stack(chosen).argmax(axis=0)
     return plaza, score, reason
+
+
+def _at(x: np.ndarray, rows: np.ndarray, plaza: np.ndarray) -> np.ndarray:
+    """x[rows[i], plaza[i]] of an attraction computed for every cell: [F, R], or [1, R] when it
+    is the same for every faction."""
+    return x[0, plaza] if x.shape[0] == 1 else x[rows, plaza]
 
 
 def attractions(outlook, state: GameState, f=None, r=None) -> tuple:

@@ -17,6 +17,7 @@ PORT_WEIGHT = 1.0  # supply weight of each named seaport (adds to production)
 UNREACHABLE = 10_000  # hop distance given to regions that cannot be reached
 DENSE_CELLS = 1 << 18  # array size (rows x edges, or x regions x most edges into one) up to
 # which neighbour sums and edge lists read every cell of a [K, R] array, not only the non-zero ones
+DENSE_REGIONS = 256  # maps up to this size keep an [R, R] adjacency matrix (512 KiB at most)
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,8 +35,10 @@ class MapGraph:
         sources: regions that produce drugs or have seaports.
         supply: [R] share of national supply entering at each region (sums to 1).
         route_csr: the sparse layout of the routes' search graph, built once: the directed edges
-            followed by an entry edge from a super-source (node n) to each sink, put in CSR
-            order by `order`, with their column `indices` and row pointers `indptr`.
+            followed by an entry edge from a super-source (node n) to each sink, in CSR order:
+            each entry's fixed `step` cost (the edge length; 1.0 on an entry edge), the region it
+            enters (its column, `indices`) and the row pointers `indptr`. A month's weights are
+            then one gather and one add: ``step + node_cost[indices]``.
     """
 
     n: int
@@ -49,7 +52,7 @@ class MapGraph:
     sink_capacity: np.ndarray
     sources: np.ndarray
     supply: np.ndarray
-    route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (order, indices, indptr): see below
+    route_csr: tuple[np.ndarray, np.ndarray, np.ndarray]  # (step, indices, indptr): see below
     _cache: dict = field(default_factory=dict, repr=False)  # derived on demand, never changed
 
     def by_population(self, total: float) -> np.ndarray:
@@ -67,6 +70,19 @@ class MapGraph:
         """Mean edge length: the scale of route congestion, so it is map-size free."""
         return float(self.length.mean()) if self.length.size else 1.0
 
+    def congestion_scale(self, congestion: float) -> np.ndarray:
+        """What one unit of relative through-flow adds to each region's route cost [R]:
+        ``congestion * mean edge length``, shared among a sink's crossings (game/sim/routes.py);
+        computed once per weight (a read-only array)."""
+        scale = self._cache.get(("congestion", congestion))
+        if scale is None:
+            capacity = np.ones(self.n)
+            capacity[self.sinks] = np.maximum(self.sink_capacity, 1)
+            scale = congestion * self.mean_length / capacity
+            scale.flags.writeable = False
+            self._cache["congestion", congestion] = scale
+        return scale
+
     def hops(self, start: int) -> np.ndarray:
         """Borders to cross from `start` to every region (UNREACHABLE where none leads), as a
         read-only array; computed once per start (the map never changes), level by level."""
@@ -79,7 +95,7 @@ class MapGraph:
 
     def _breadth_first(self, start: int) -> np.ndarray:
         """Hop distances by a breadth-first search, one whole frontier per numpy step."""
-        table = self._neighbour_table()
+        table = self.neighbour_table()
         dist = np.full(self.n + 1, UNREACHABLE, dtype=np.int64)
         dist[self.n] = 0  # the padding of the table: never reached
         dist[start] = 0
@@ -91,14 +107,16 @@ class MapGraph:
             frontier = np.flatnonzero(dist == level)
         return dist[: self.n]
 
-    def _neighbour_table(self) -> np.ndarray:
-        """[R, most neighbours] each region's neighbours, padded with R, built once."""
+    def neighbour_table(self) -> np.ndarray:
+        """[R, most neighbours] each region's neighbours in index order (as `neighbours`),
+        padded with R, built once (a read-only array)."""
         table = self._cache.get("table")
         if table is None:
             width = max((len(x) for x in self.neighbours), default=0)
             table = np.full((self.n, width), self.n, dtype=np.int64)
             for r, near in enumerate(self.neighbours):
                 table[r, : len(near)] = near
+            table.flags.writeable = False
             self._cache["table"] = table
         return table
 
@@ -122,6 +140,28 @@ class MapGraph:
             table[slot, self.dst[order]] = self.src[order]
             self._cache["incoming"] = table
         return table
+
+    def next_to(self, mask: np.ndarray) -> np.ndarray:
+        """[K, R] True where a region borders a True cell of the same row of `mask` [K, R]
+        (a faction's frontier: the regions next to those where it is). On small maps by one
+        product with the adjacency matrix (it counts the True neighbours, small whole numbers, so
+        it is exact); on large ones from the edges leaving the True cells alone."""
+        if self.n <= DENSE_REGIONS:
+            return (mask @ self._adjacency()) > 0
+        row, edge = leaving(mask, self.src, self.by_source, ordered=False)
+        out = np.zeros(mask.shape, dtype=bool)
+        out.ravel()[row * mask.shape[1] + self.dst[edge]] = True
+        return out
+
+    def _adjacency(self) -> np.ndarray:
+        """[R, R] 1.0 where two regions are neighbours, built once (small maps only)."""
+        matrix = self._cache.get("adjacency")
+        if matrix is None:
+            matrix = np.zeros((self.n, self.n))
+            matrix[self.src, self.dst] = 1.0
+            matrix.flags.writeable = False
+            self._cache["adjacency"] = matrix
+        return matrix
 
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
         """Sum of x over each region's neighbours, for every row of x [K, R].
@@ -209,16 +249,17 @@ def build_graph(regions, adjacency) -> MapGraph:
         sink_capacity=crossings[sinks],
         sources=np.flatnonzero([r.production or bool(r.seaports) for r in regions]),
         supply=_supply_shares(regions),
-        route_csr=_route_csr(n, src, dst, sinks),
+        route_csr=_route_csr(n, src, dst, length, sinks),
     )
 
 
-def _route_csr(n: int, src, dst, sinks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _route_csr(n: int, src, dst, length, sinks) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rows = np.concatenate([src, np.full(sinks.size, n)])
     cols = np.concatenate([dst, sinks])
+    step = np.concatenate([length, np.ones(sinks.size)])
     order = np.lexsort((cols, rows))
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n + 1))])
-    return order, cols[order].astype(np.int32), indptr.astype(np.int32)
+    return step[order], cols[order].astype(np.int32), indptr.astype(np.int32)
 
 
 def _supply_shares(regions) -> np.ndarray:

@@ -65,42 +65,52 @@ def _least_costs(net: MapGraph, node_cost: np.ndarray, graph: csr_matrix | None 
     cost) are left out. A search graph from an earlier pass (the same layout) is given the new
     costs instead of being built again."""
     n = net.n
-    order, indices, indptr = net.route_csr
-    # csgraph drops explicit zeros, so every entry edge costs one more than the sink (taken off
-    # again below: every route has exactly one) and region edges keep a tiny floor. Closed
-    # regions cost infinity to enter.
-    region = np.maximum(net.length + node_cost[net.dst], 1e-12)
-    weights = np.concatenate([region, node_cost[net.sinks] + 1.0])[order]
+    step, indices, indptr = net.route_csr
+    # csgraph drops explicit zeros, so every entry edge steps 1.0 (taken off again below: every
+    # route has exactly one) and every edge keeps a tiny floor (never binding on an entry edge,
+    # which costs at least 1). Closed regions cost infinity to enter.
+    weights = step + node_cost[indices]
+    np.maximum(weights, 1e-12, out=weights)
     if graph is None:
         graph = csr_matrix((weights, indices, indptr), shape=(n + 1, n + 1))
     else:
         graph.data = weights
     dist, pred = dijkstra(graph, directed=True, indices=n, return_predecessors=True)
-    cost, hop = dist[:n] - 1.0, pred[:n].astype(np.int64)
-    hop[(hop == n) | (hop < 0) | ~np.isfinite(cost)] = -1
+    cost, pred = dist[:n] - 1.0, pred[:n]
+    # Neither the super-source (n) nor scipy's mark for "not reached" (negative) is a next hop,
+    # nor is a step into a closed region (reached at an infinite cost).
+    hop = np.where((pred < n) & (pred >= 0) & np.isfinite(cost), pred, -1).astype(np.int64)
     return cost, hop, graph
 
 
-def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: np.ndarray):
+def _accumulate(cost: np.ndarray, hop: np.ndarray, supply: np.ndarray, keep: list[float]):
     """Pass flow down the route tree, upstream first (farthest from the border first: a
-    region's next hop is always closer); returns [R] tonnes through each region."""
-    through = np.where(np.isfinite(cost), supply, 0.0).astype(float)
-    order = np.argsort(-np.where(np.isfinite(cost), cost, -1.0), kind="stable")
-    flow = through.tolist()
-    keep_list, hop_list = keep.tolist(), hop.tolist()
+    region's next hop is always closer); returns [R] tonnes through each region. `keep` is the
+    share kept in each region as a list (the loop reads it as Python floats, and the passes of
+    `route_flows` share one list)."""
+    finite = np.isfinite(cost)
+    order = np.argsort(-np.where(finite, cost, -1.0), kind="stable")
+    flow = np.where(finite, supply, 0.0).tolist()
+    hop_list = hop.tolist()
     for v in order.tolist():
         passing = flow[v]
         if passing:  # nothing passes through most regions: adding zero would change nothing
             h = hop_list[v]
             if h >= 0:
-                flow[h] += passing * keep_list[v]
-    return np.array(flow)
+                flow[h] += passing * keep[v]
+    return np.fromiter(flow, dtype=np.float64, count=len(flow))
 
 
-def _as_region_array(values, n: int, name: str) -> np.ndarray:
-    array = np.broadcast_to(np.asarray(values, dtype=np.float64), (n,))
-    if np.isnan(array).any() or (array < 0).any():
+def _as_region_array(values, n: int, name: str, upper: float = np.inf) -> np.ndarray:
+    """`values` as a float array [n] (a scalar or shorter array is broadcast), checked to lie in
+    [0, upper]. One comparison catches NaN too (it fails every comparison)."""
+    array = np.asarray(values, dtype=np.float64)
+    if array.shape != (n,):
+        array = np.broadcast_to(array, (n,))
+    if not (array >= 0).all():
         raise ValueError(f"{name} must be non-negative, without NaN")
+    if upper < np.inf and (array > upper).any():
+        raise ValueError(f"{name} must lie in [0, {upper:g}]")
     return array
 
 
@@ -132,14 +142,10 @@ def route_flows(
     if not np.isfinite(supply).all():
         raise ValueError("supply_tonnes must be finite")
     base = _as_region_array(extra_cost, n, "extra_cost")
-    rate = _as_region_array(seizure_rate, n, "seizure_rate")
-    if (rate > 1).any():
-        raise ValueError("seizure_rate must lie in [0, 1]")
-    keep = 1.0 - rate
+    rate = _as_region_array(seizure_rate, n, "seizure_rate", upper=1.0)
+    keep = (1.0 - rate).tolist()
     passes = max(1, int(iterations)) if congestion > 0 else 1
-    capacity = np.ones(n)
-    capacity[net.sinks] = np.maximum(net.sink_capacity, 1)
-    scale = congestion * net.mean_length / capacity
+    scale = net.congestion_scale(congestion)
     through, graph = np.zeros(n), None
     for k in range(passes):
         node_cost = base
@@ -147,7 +153,7 @@ def route_flows(
             flowing = through[through > 0]
             if flowing.size:
                 node_cost = base + scale * through / flowing.mean()
-        dist, hop, graph = _least_costs(net, np.asarray(node_cost, dtype=float), graph)
+        dist, hop, graph = _least_costs(net, node_cost, graph)
         # Successive averages: the k-th all-or-nothing pattern gets weight 1 / (k + 1).
         through += (_accumulate(dist, hop, supply, keep) - through) / (k + 1)
     return _flows(net, supply, rate, through, dist, hop)
