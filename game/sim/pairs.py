@@ -25,7 +25,7 @@ BAND_PADDING = 8_000  # padded entries a band may carry: about what one more tab
 @dataclass
 class Band:
     """One table: where it starts in the gathered values and in the sums (`start`: `depth`
-    partners of `regions` regions, partner-major, and as many cell slots, region-major) and the
+    partners of `regions` regions, partner-major, and as many cell slots, region-major), the
     enmity of each cell towards each partner of its region [depth, regions, depth]."""
 
     start: int
@@ -38,7 +38,8 @@ class Band:
         place; `values` are the partner values of every band, gathered (flat)."""
         end = self.start + self.depth * self.regions
         partners = values[self.start : end].reshape(self.depth, self.regions, 1)
-        terms = np.multiply(partners, self.enmity)  # the partner's value along the cells
+        # A fresh array each time: numpy hands back the memory just freed, still in cache.
+        terms = np.multiply(partners, self.enmity)  # the partner's value along its region
         sums = out[self.start : end].reshape(self.regions, self.depth)
         np.add.reduce(terms, axis=0, out=sums, initial=0.0)
 
@@ -50,54 +51,64 @@ class RegionSums:
     def __init__(self, f: np.ndarray, r: np.ndarray, n_regions: int, kernel: np.ndarray):
         n = f.size
         counts = np.bincount(r, minlength=n_regions)
-        first = np.cumsum(counts) - counts  # each region's first place in `by_region`
-        by_region = np.argsort(r, kind="stable")  # cells by region, in faction order within
-        self.bands = []
-        gather, slot, start = [], np.empty(n, dtype=np.intp), 0
-        for low, high in bands(counts):
-            regions = np.flatnonzero((counts > low) & (counts <= high))
-            # The cells of each region [regions, high]; n, a place whose value is zero, pads.
-            place = first[regions][:, None] + np.arange(high)
-            real = np.arange(high) < counts[regions][:, None]
-            cell = np.where(real, by_region[np.minimum(place, n - 1)], n)
-            gather.append(cell.T.ravel())  # partner-major, as the table reads them
-            fac = f[np.minimum(cell, n - 1)]  # a padding cell's enmity is never used
-            # [k, g, c] = K[fac[g, c], fac[g, k]], one gather from the flat [F, F] kernel.
-            flat = fac[None, :, :] * kernel.shape[0] + fac.T[:, :, None]
-            enmity = kernel.ravel()[flat]
-            self.bands.append(Band(start, high, regions.size, enmity))
-            slot[cell[real]] = start + np.flatnonzero(real.ravel())
-            start += cell.size
-        alone = counts[r] <= 1
-        slot[alone] = start  # a place in the buffer of sums that stays zero
-        self.slot = slot
-        self.n_sums = start + 1
+        cell = _cells_by_region(r, counts)  # [regions with rivals, depth]; n pads
+        fac = f[np.minimum(cell, n - 1)]  # a padding cell's enmity is never used
+        real = cell < n
+        slots = np.empty(cell.shape, dtype=np.intp)  # each cell's place in the sums
+        self.bands, gather, start, top = [], [], 0, 0
+        for depth, regions in bands(counts):
+            rows = slice(top, top + regions)
+            gather.append(cell[rows, :depth].T.ravel())  # partner-major, as the table reads
+            # [k, g, c] = K[fac[g, c], fac[g, k]], gathered from the flat [F, F] kernel.
+            band = fac[rows, :depth]
+            enmity = kernel.ravel()[band[None, :, :] * kernel.shape[0] + band.T[:, :, None]]
+            size = depth * regions
+            slots[rows, :depth] = np.arange(start, start + size).reshape(regions, depth)
+            self.bands.append(Band(start, depth, regions, enmity))
+            start, top = start + size, top + regions
+        # A cell alone in its region points at the last sum, which stays zero.
+        self.slot = np.full(n, start, dtype=np.intp)
+        self.slot[cell[real]] = slots[real]
         self.gather = np.concatenate(gather) if gather else np.zeros(0, dtype=np.intp)
         self.padded = np.zeros(n + 1)  # the values a, then the zero that pads
+        self.out = np.zeros(start + 1)
 
     def pressure(self, a: np.ndarray) -> np.ndarray:
         """sum_j K[i, j] a[j] over the cells j in the region of each cell i [cells]."""
         self.padded[:-1] = a
         values = self.padded[self.gather]
-        out = np.zeros(self.n_sums)
-        for band in self.bands:
-            band.sums(values, out)
-        return out[self.slot]
+        for band in self.bands:  # each band writes all of its place in `out`
+            band.sums(values, self.out)
+        return self.out[self.slot]
+
+
+def _cells_by_region(r: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The cells of each region with two or more, most crowded first [regions, depth of the
+    most crowded], each row in cell order (faction order) and padded with n (no cell)."""
+    n = r.size
+    crowded = np.argsort(-counts, kind="stable")
+    crowded = crowded[counts[crowded] > 1]
+    depth = int(counts[crowded[0]]) if crowded.size else 0
+    by_region = np.argsort(r, kind="stable")  # cells by region, in faction order within
+    place = (np.cumsum(counts) - counts)[crowded][:, None] + np.arange(depth)
+    real = np.arange(depth) < counts[crowded][:, None]
+    return np.where(real, by_region[np.minimum(place, n - 1)], n)
 
 
 def bands(counts: np.ndarray) -> list[tuple[int, int]]:
-    """Bands (low, high] of region sizes, from the most crowded region down: a band takes in
-    the next size while the padding it adds (a table [high, regions, high] against the
-    entries its regions need, size x size each) stays within BAND_PADDING; regions of one cell
-    have no pairs."""
+    """Bands of regions by size, from the most crowded down, as (depth, regions): a band takes
+    in the next size while the padding it adds (a table [depth, regions, depth] against the
+    size x size entries each region needs) stays within BAND_PADDING; regions of one cell have
+    no pairs."""
     sizes, regions = np.unique(counts[counts > 1], return_counts=True)
-    out, top, padding = [], 0, 0
+    out, padding = [], 0
     for size, k in zip(sizes[::-1].tolist(), regions[::-1].tolist(), strict=True):
-        more = (top * top - size * size) * k
-        if top and padding + more <= BAND_PADDING:
-            padding += more
-            continue
-        if top:
-            out.append((size, top))
-        top, padding = size, 0
-    return out + [(1, top)] if top else out
+        if out:
+            depth, taken = out[-1]
+            more = (depth * depth - size * size) * k
+            if padding + more <= BAND_PADDING:
+                out[-1], padding = (depth, taken + k), padding + more
+                continue
+        out.append((size, k))
+        padding = 0
+    return out
