@@ -89,7 +89,10 @@ def _cells_by_region(r: np.ndarray, counts: np.ndarray) -> np.ndarray:
     crowded = np.argsort(-counts, kind="stable")
     crowded = crowded[counts[crowded] > 1]
     depth = int(counts[crowded[0]]) if crowded.size else 0
-    by_region = np.argsort(r, kind="stable")  # cells by region, in faction order within
+    # Cells by region, in faction order within; numpy sorts 16-bit keys stably by radix sort,
+    # three times faster than 64-bit ones, and the order is the same.
+    keys = r.astype(np.uint16) if counts.size <= 1 << 16 else r
+    by_region = np.argsort(keys, kind="stable")
     place = (np.cumsum(counts) - counts)[crowded][:, None] + np.arange(depth)
     real = np.arange(depth) < counts[crowded][:, None]
     return np.where(real, by_region[np.minimum(place, n - 1)], n)
@@ -100,9 +103,12 @@ def bands(counts: np.ndarray) -> list[tuple[int, int]]:
     in the next size while the padding it adds (a table [depth, regions, depth] against the
     size x size entries each region needs) stays within BAND_PADDING; regions of one cell have
     no pairs."""
-    sizes, regions = np.unique(counts[counts > 1], return_counts=True)
+    regions = np.bincount(counts)  # regions of each size
+    sizes = np.flatnonzero(regions)
     out, padding = [], 0
-    for size, k in zip(sizes[::-1].tolist(), regions[::-1].tolist(), strict=True):
+    for size, k in zip(sizes[::-1].tolist(), regions[sizes[::-1]].tolist(), strict=True):
+        if size < 2:
+            break
         if out:
             depth, taken = out[-1]
             more = (depth * depth - size * size) * k
