@@ -53,15 +53,21 @@ class RegionSums:
         counts = np.bincount(r, minlength=n_regions)
         cell = _cells_by_region(r, counts)  # [regions with rivals, depth]; n pads
         fac = f[np.minimum(cell, n - 1)]  # a padding cell's enmity is never used
+        if kernel.size < 1 << 31:  # 32-bit places in the kernel: half the memory to write
+            fac = fac.astype(np.int32)
         real = cell < n
         slots = np.empty(cell.shape, dtype=np.intp)  # each cell's place in the sums
         self.bands, gather, start, top = [], [], 0, 0
         for depth, regions in bands(counts):
             rows = slice(top, top + regions)
             gather.append(cell[rows, :depth].T.ravel())  # partner-major, as the table reads
-            # [k, g, c] = K[fac[g, c], fac[g, k]], gathered from the flat [F, F] kernel.
+            # [k, g, c] = K[fac[g, c], fac[g, k]], gathered from the flat [F, F] kernel. Both
+            # arrays are laid out in C order (a broadcast sum would follow band.T's layout, and
+            # the sub-steps would read the table across the grain); "clip" never clips, the
+            # places are in range, but it lets numpy write into `out` without a safety copy.
             band = fac[rows, :depth]
-            enmity = kernel.ravel()[band[None, :, :] * kernel.shape[0] + band.T[:, :, None]]
+            place = np.add(band[None, :, :] * kernel.shape[0], band.T[:, :, None], order="C")
+            enmity = np.take(kernel.ravel(), place, out=np.empty(place.shape), mode="clip")
             size = depth * regions
             slots[rows, :depth] = np.arange(start, start + size).reshape(regions, depth)
             self.bands.append(Band(start, depth, regions, enmity))
