@@ -33,14 +33,19 @@ def diffuse(
     if by_source is None:
         by_source = edges_by_source(src, n_r)
     fac, edge = leaving(members > 0, src, by_source)  # only edges leaving occupied cells
-    here = fac * n_r + src[edge]
-    there = fac * n_r + dst[edge]
+    origin = src[edge]
+    row = fac * n_r
+    here = row + origin
+    there = row + dst[edge]
     flat = members.ravel()
-    weight = flat[there] + 1.0
+    present = flat[there]  # members already at the other end
+    weight = present + 1.0
     norm = np.bincount(here, weights=weight, minlength=n_f * n_r)
-    moved = flat[here] * share[src[edge]] * weight / norm[here]
+    moved = flat[here] * share[origin]
+    moved *= weight
+    moved /= norm[here]
     # Less than one person cannot open a new region: such flows stay home, so no dust spreads.
-    moved[(moved < 1.0) & (flat[there] <= 0)] = 0.0
+    np.copyto(moved, 0.0, where=(moved < 1.0) & (present <= 0))
     change = np.bincount(there, weights=moved, minlength=n_f * n_r)
     change -= np.bincount(here, weights=moved, minlength=n_f * n_r)
     return members + change.reshape(n_f, n_r)

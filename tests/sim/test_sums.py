@@ -45,6 +45,33 @@ def test_region_sums_are_the_loop_bit_for_bit(seed):
     assert same_bits(sums.pressure(a), loop_pressure(f, r, kernel, a))
 
 
+@pytest.mark.parametrize("n_cells", [0, 1, 5])
+def test_region_sums_of_cells_alone_in_their_regions_are_zero(n_cells):
+    f = np.arange(n_cells)
+    r = np.arange(n_cells)  # one cell a region: nobody has a rival
+    kernel = np.ones((max(n_cells, 1),) * 2) - np.eye(max(n_cells, 1))
+    sums = RegionSums(f, r, n_cells + 2, kernel)
+    assert same_bits(sums.pressure(np.full(n_cells, 3.0)), np.zeros(n_cells))
+
+
+def test_region_sums_hold_across_bands_of_very_different_regions():
+    """A crowded region, middling ones and lone cells, so the tables come in several bands."""
+    rng = np.random.default_rng(11)
+    n_f, sizes = 120, [100, 60, 59, 30, 12, 3, 2, 1, 1]
+    cells = sorted(
+        (int(fac), region)
+        for region, size in enumerate(sizes)
+        for fac in rng.choice(n_f, size, replace=False)
+    )
+    f, r = (np.array(x) for x in zip(*cells, strict=True))
+    kernel = rng.uniform(0.5, 3.0, (n_f, n_f))
+    np.fill_diagonal(kernel, 0.0)
+    a = rng.lognormal(3.0, 2.0, f.size)
+    sums = RegionSums(f, r, len(sizes), kernel)
+    assert len(sums.bands) > 1
+    assert same_bits(sums.pressure(a), loop_pressure(f, r, kernel, a))
+
+
 @pytest.mark.parametrize("dense", [True, False])
 def test_neighbour_sum_is_the_edge_loop_bit_for_bit(dense, monkeypatch):
     graph = synthetic_map(24).graph
