@@ -75,9 +75,10 @@ def rival_pressure(state: GameState, scenario: Scenario) -> np.ndarray:
     cartel AI weighs when it looks at a plaza). Only factions alive now enter the F x F product."""
     m = state.members * strength(state, scenario)[:, None]
     alive = np.flatnonzero(m.sum(axis=1) > 0)
-    kernel = enmity(state.rivalry, state.alliance)
+    rivalry, alliance = state.rivalry, state.alliance
     if alive.size < m.shape[0]:  # rows, then columns: the block np.ix_ gives, gathered faster
-        kernel = kernel[alive][:, alive]
+        rivalry, alliance = rivalry[alive][:, alive], alliance[alive][:, alive]
+    kernel = enmity(rivalry, alliance)  # elementwise: the same values, on the living only
     np.fill_diagonal(kernel, 0.0)
     out = np.zeros_like(m)
     live = m[alive]
