@@ -58,12 +58,9 @@ class MapGraph:
     def by_population(self, total: float) -> np.ndarray:
         """`total` shared among the regions by population [R], computed once per total (a
         read-only array)."""
-        shares = self._cache.get(("by_population", total))
-        if shares is None:
-            shares = total * self.populations / self.populations.sum()
-            shares.flags.writeable = False
-            self._cache["by_population", total] = shares
-        return shares
+        return self._derived(
+            ("by_population", total), lambda: total * self.populations / self.populations.sum()
+        )
 
     @property
     def mean_length(self) -> float:
@@ -74,24 +71,29 @@ class MapGraph:
         """What one unit of relative through-flow adds to each region's route cost [R]:
         ``congestion * mean edge length``, shared among a sink's crossings (game/sim/routes.py);
         computed once per weight (a read-only array)."""
-        scale = self._cache.get(("congestion", congestion))
-        if scale is None:
+
+        def build() -> np.ndarray:
             capacity = np.ones(self.n)
             capacity[self.sinks] = np.maximum(self.sink_capacity, 1)
-            scale = congestion * self.mean_length / capacity
-            scale.flags.writeable = False
-            self._cache["congestion", congestion] = scale
-        return scale
+            return congestion * self.mean_length / capacity
+
+        return self._derived(("congestion", congestion), build)
 
     def hops(self, start: int) -> np.ndarray:
         """Borders to cross from `start` to every region (UNREACHABLE where none leads), as a
         read-only array; computed once per start (the map never changes), level by level."""
-        dist = self._cache.get(("hops", start))
-        if dist is None:
-            dist = self._breadth_first(start)
-            dist.flags.writeable = False
-            self._cache["hops", start] = dist
-        return dist
+        return self._derived(("hops", start), lambda: self._breadth_first(start))
+
+    def _derived(self, key, build):
+        """What `build()` returns, built on first use and kept (the map never changes); arrays
+        are made read-only, since every caller shares them."""
+        value = self._cache.get(key)
+        if value is None:
+            value = build()
+            for array in value if isinstance(value, tuple) else (value,):
+                array.flags.writeable = False
+            self._cache[key] = value
+        return value
 
     def _breadth_first(self, start: int) -> np.ndarray:
         """Hop distances by a breadth-first search, one whole frontier per numpy step."""
@@ -110,36 +112,34 @@ class MapGraph:
     def neighbour_table(self) -> np.ndarray:
         """[R, most neighbours] each region's neighbours in index order (as `neighbours`),
         padded with R, built once (a read-only array)."""
-        table = self._cache.get("table")
-        if table is None:
+
+        def build() -> np.ndarray:
             width = max((len(x) for x in self.neighbours), default=0)
             table = np.full((self.n, width), self.n, dtype=np.int64)
             for r, near in enumerate(self.neighbours):
                 table[r, : len(near)] = near
-            table.flags.writeable = False
-            self._cache["table"] = table
-        return table
+            return table
+
+        return self._derived("table", build)
 
     @property
     def by_source(self) -> tuple[np.ndarray, np.ndarray]:
         """Edges grouped by source region, built once: (edge ids, where each region starts)."""
-        cached = self._cache.get("by_source")
-        if cached is None:
-            cached = self._cache["by_source"] = edges_by_source(self.src, self.n)
-        return cached
+        return self._derived("by_source", lambda: edges_by_source(self.src, self.n))
 
     def _incoming_table(self) -> np.ndarray:
         """[most edges into a region, R] the far end of each region's incoming edges in edge
         order, padded with R, built once."""
-        table = self._cache.get("incoming")
-        if table is None:
+
+        def build() -> np.ndarray:
             order = np.argsort(self.dst, kind="stable")
             count = np.bincount(self.dst, minlength=self.n)
             slot = np.arange(order.size) - (np.cumsum(count) - count)[self.dst[order]]
             table = np.full((int(count.max(initial=0)), self.n), self.n, dtype=np.int64)
             table[slot, self.dst[order]] = self.src[order]
-            self._cache["incoming"] = table
-        return table
+            return table
+
+        return self._derived("incoming", build)
 
     def next_to(self, mask: np.ndarray) -> np.ndarray:
         """[K, R] True where a region borders a True cell of the same row of `mask` [K, R]
@@ -155,13 +155,13 @@ class MapGraph:
 
     def _adjacency(self) -> np.ndarray:
         """[R, R] 1.0 where two regions are neighbours, built once (small maps only)."""
-        matrix = self._cache.get("adjacency")
-        if matrix is None:
+
+        def build() -> np.ndarray:
             matrix = np.zeros((self.n, self.n))
             matrix[self.src, self.dst] = 1.0
-            matrix.flags.writeable = False
-            self._cache["adjacency"] = matrix
-        return matrix
+            return matrix
+
+        return self._derived("adjacency", build)
 
     def neighbour_sum(self, x: np.ndarray) -> np.ndarray:
         """Sum of x over each region's neighbours, for every row of x [K, R].
