@@ -46,16 +46,8 @@ def observe(state: GameState, scenario: Scenario, rng: np.random.Generator) -> N
     noise = var + sigma**2
     gain = np.divide(var, noise, out=np.ones_like(var), where=~new & (noise > 0))
     belief = state.belief.take(cells)
-    _put(state, "belief", cells, np.where(new, report, belief + gain * (report - belief)))
-    _put(state, "belief_var", cells, np.where(new, var, (1.0 - gain) * var))
-
-
-def _put(state: GameState, name: str, cells: np.ndarray, values: np.ndarray) -> None:
-    """Write `values` at the flat indices `cells` of the [F, R] array `name` (made C-ordered
-    first if it is not, so its flat view is the array itself)."""
-    array = np.ascontiguousarray(getattr(state, name))
-    array.ravel()[cells] = values
-    setattr(state, name, array)
+    np.put(state.belief, cells, np.where(new, report, belief + gain * (report - belief)))
+    np.put(state.belief_var, cells, np.where(new, var, (1.0 - gain) * var))
 
 
 @dataclass(frozen=True)
