@@ -236,12 +236,12 @@ def run_task(task: Task) -> Run:
         month = game.national[-1]["date"]
         months.append(month)
         monthly.append(game.state.homicides.copy())
+        year, armed = int(month[:4]), metrics.armed_group_rows(game.state, scenario)
         if month.endswith("-12"):
-            groups[int(month[:4])] = metrics.armed_groups(game.state, scenario)
+            groups[year] = int(armed.size)
         for period, (first, last) in spans.items():
-            if first <= int(month[:4]) <= last:
-                rows = metrics.armed_group_rows(game.state, scenario)
-                ever[period].update(game.state.factions[f].id for f in rows.tolist())
+            if first <= year <= last:
+                ever[period].update(game.state.factions[f].id for f in armed.tolist())
 
     game = play_history(scenario, task.seed, task.turns, task.bookmark, task.strategy, record)
     start = game.national[0]
